@@ -1,0 +1,52 @@
+"""Sphinx configuration for the AI-POL responsible-AI training site.
+
+The repository root is the Sphinx source folder. Only pages are sources:
+everything else (README, tests, the extension package, build output) is excluded.
+"""
+
+project = "AI-POL Responsible AI in Law Enforcement"
+author = "AI-POL training site contributors"
+copyright = "2026, AI-POL training site contributors"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_course",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = [
+    "_build", ".venv", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
+    "*.egg-info", "README.md", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
+]
+
+# Strict: every warning fails the build (the Makefile passes -W --keep-going -n).
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block", "substitution"]
+myst_heading_anchors = 3
+
+# --- HTML ---
+html_theme = "sphinx_book_theme"
+html_title = "AI-POL · Responsible AI in Law Enforcement"
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+# Page sources would expose trainer-only text; the site never publishes them.
+html_copy_source = False
+html_show_sourcelink = False
+html_context = {"default_mode": "auto"}
+html_theme_options = {
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+}
+
+# --- Course extensions (sphinx_course) ---
+# "learner" builds the public site; `make trainer` passes -D course_edition=trainer.
+course_edition = "learner"
+course_legal_review_max_months = 12
+course_privacy_page = "docs/about/privacy"
+course_http_allowlist = {}

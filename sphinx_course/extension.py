@@ -1,0 +1,91 @@
+"""Registers every component of the course extensions with Sphinx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .blocks import setup_blocks
+from .config import register_config
+from .course_index import setup_course_index
+from .i18n import CATALOG, _
+from .links import setup_links
+from .outline import setup_outline
+from .progress import setup_progress
+from .quiz import setup_quiz
+from .registry import course_registry, setup_registry
+from .trainer import setup_trainer
+from .units import setup_units
+
+STATIC = Path(__file__).parent / "static"
+
+
+def quiz_strings() -> dict[str, str]:
+    """What the browser scripts say, translated at build time."""
+    return {
+        "correct": _("Correct."),
+        "incorrect": _("Not quite."),
+        "partial": _("Partly right."),
+        "unanswered": _("Choose an answer first."),
+        "score": _("Score: {score} of {total}."),
+        "scoreDone": _("You answered {score} of {total} correctly."),
+        "moveUp": _("Move up"),
+        "moveDown": _("Move down"),
+        "moved": _("Moved to position {position} of {total}."),
+        "right": _("Right"),
+        "wrong": _("Wrong"),
+        "correctOrder": _("Correct position"),
+        "wrongOrder": _("Should be at position {position}"),
+        "revealed": _("Answers shown."),
+        "storageOff": _("Your browser is not saving answers, so they last until you leave the page."),
+        "notStarted": _("Not started"),
+        "inProgress": _("In progress"),
+        "completed": _("Completed"),
+        "overall": _("{done} of {total} quizzes completed ({percent}%)."),
+        "exported": _("Progress file saved."),
+        "imported": _("Progress imported: {count} quizzes."),
+        "importFailed": _("That file is not a progress file from this site. Nothing was changed."),
+        "cleared": _("All saved progress on this device was removed."),
+        "confirmClear": _("Remove all saved answers and scores from this device?"),
+    }
+
+
+def add_static_assets(app) -> None:
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("course.css")
+
+
+def add_page_assets(app, pagename, templatename, context, doctree) -> None:
+    registry = course_registry(app.env)
+    has_quiz = bool(registry.quizzes.get(pagename))
+    is_progress = registry.aggregate_pages.get(pagename) == "progress"
+    if not (has_quiz or is_progress):
+        return
+    data = {
+        "data-namespace": app.config.course_storage_namespace,
+        "data-strings": json.dumps(quiz_strings(), ensure_ascii=False, separators=(",", ":")),
+    }
+    app.add_css_file("course-quiz.css")
+    app.add_js_file("course-store.js", loading_method="defer", **data)
+    if has_quiz:
+        app.add_js_file("course-quiz.js", loading_method="defer")
+    if is_progress:
+        app.add_js_file("course-progress.js", loading_method="defer")
+
+
+def setup_extension(app) -> None:
+    register_config(app)
+    app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
+    setup_registry(app)
+    setup_quiz(app)
+    setup_units(app)
+    setup_trainer(app)
+    setup_blocks(app)
+    setup_links(app)
+    setup_progress(app)
+    setup_outline(app)
+    setup_course_index(app)
+    app.connect("builder-inited", add_static_assets)
+    app.connect("html-page-context", add_page_assets)

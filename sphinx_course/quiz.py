@@ -1,0 +1,489 @@
+"""The ``quiz`` directive: self-check questions written in MyST.
+
+Authoring (see ``docs/authoring/quizzes.md``)::
+
+    ::::{quiz} leadership-m1-check
+    :::{question}
+    :type: single
+    :objective: families
+
+    Which use is an example of process optimisation?
+
+    - [x] Routing non-emergency calls to the right desk
+      > Right: it speeds up a workflow without judging anyone.
+    - [ ] Matching a face against a watch-list
+      > That is image analysis, and it identifies people.
+
+    ```{explanation}
+    Process optimisation...
+    ```
+    :::
+    ::::
+
+The directives build builder-neutral nodes. HTML gets an interactive form
+from :mod:`.quiz_html`; every other builder gets plain paragraphs and lists
+from :class:`QuizToPlainNodes`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .errors import AuthoringError
+from .i18n import _
+from .quiz_model import (
+    OptionSpec,
+    QuestionSpec,
+    QuizSpec,
+    display_order,
+    fingerprint,
+    validate_question,
+    validate_quiz_id,
+    validate_type,
+)
+from .registry import QuizRecord, course_registry, section_of
+from .warnings_ import CourseWarning, logger
+
+
+# Nodes. Attributes hold plain data so doctrees pickle and merge across processes.
+class quiz(nodes.General, nodes.Element):  # noqa: N801
+    """A quiz: ``quiz_id``, ``title``, ``fingerprint``, ``questions`` (count)."""
+
+
+class quiz_question(nodes.General, nodes.Element):  # noqa: N801
+    """``qtype``, ``number``, ``total``, ``objective``, ``tags``, ``order`` (display order)."""
+
+
+class quiz_context(nodes.General, nodes.Element):  # noqa: N801
+    """Stem paragraphs before the one that asks the question."""
+
+
+class quiz_prompt(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The asking sentence: the inline content of the stem's last paragraph."""
+
+
+class quiz_option(nodes.General, nodes.Element):  # noqa: N801
+    """``index``, ``correct`` (bool or None for ordering), ``misconception``."""
+
+
+class quiz_option_label(nodes.Inline, nodes.TextElement):  # noqa: N801
+    pass
+
+
+class quiz_feedback(nodes.General, nodes.Element):  # noqa: N801
+    pass
+
+
+class quiz_hint(nodes.General, nodes.Element):  # noqa: N801
+    pass
+
+
+class quiz_explanation(nodes.General, nodes.Element):  # noqa: N801
+    pass
+
+
+class quiz_answer_key(nodes.General, nodes.Element):  # noqa: N801
+    """The answers, feedback and explanations, collected at the end of the quiz."""
+
+
+class quiz_key_entry(nodes.General, nodes.Element):  # noqa: N801
+    """One question's answer: ``number``, ``qtype``; holds key options and an explanation."""
+
+
+class quiz_key_option(nodes.General, nodes.Element):  # noqa: N801
+    """An option in the answer key, with its feedback: ``index``, ``correct``, ``misconception``."""
+
+
+class quiz_misconception(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """``{misconception}`tag``` inside a wrong option's feedback."""
+
+
+class pending_question(nodes.General, nodes.Element):  # noqa: N801
+    """A parsed ``question`` body waiting for its quiz to number and check it."""
+
+
+class MisconceptionRole(SphinxRole):
+    def run(self):
+        tag = self.text.strip()
+        return [quiz_misconception(tag, tag, tag=tag)], []
+
+
+class ExplanationDirective(SphinxDirective):
+    has_content = True
+
+    def run(self):
+        node = quiz_explanation()
+        self.set_source_info(node)
+        node += self.parse_content_to_nodes()
+        return [node]
+
+
+class QuestionDirective(SphinxDirective):
+    has_content = True
+    option_spec = {
+        "type": directives.unchanged,
+        "objective": directives.unchanged,
+        "tags": directives.unchanged,
+    }
+
+    def run(self):
+        node = pending_question(
+            qtype=self.options.get("type"),
+            objective=(self.options.get("objective") or "").strip() or None,
+            tags=tuple((self.options.get("tags") or "").replace(",", " ").split()),
+        )
+        self.set_source_info(node)
+        node += self.parse_content_to_nodes()
+        return [node]
+
+
+class QuizDirective(SphinxDirective):
+    has_content = True
+    optional_arguments = 1
+    option_spec = {
+        "title": directives.unchanged,
+        "feedback": lambda value: directives.choice(value, ("required", "optional")),
+    }
+
+    def run(self):
+        reporter = self.state.document.reporter
+        try:
+            quiz_id = validate_quiz_id(self.arguments[0] if self.arguments else None)
+        except AuthoringError as error:
+            return [reporter.error(error.message, line=self.lineno)]
+        title = self.options.get("title") or _("Self-check")
+        require_feedback = self.options.get("feedback", "required") == "required"
+        if require_feedback and not self.config.course_quiz_require_feedback:
+            require_feedback = False
+
+        body = self.parse_content_to_nodes()
+        questions = [n for n in body if isinstance(n, pending_question)]
+        others = [n for n in body if not isinstance(n, (pending_question, nodes.comment))]
+        messages: list[nodes.system_message] = []
+        if others:
+            messages.append(reporter.error(
+                f'Quiz "{quiz_id}" holds content outside its questions. '
+                "Put everything inside {question} blocks, or move it out of the quiz.",
+                line=_line_of(others[0]) or self.lineno,
+            ))
+        if not questions:
+            messages.append(reporter.error(
+                f'Quiz "{quiz_id}" has no questions. Add at least one {{question}} block.',
+                line=self.lineno,
+            ))
+        built: list[tuple[QuestionSpec, quiz_question, quiz_key_entry]] = []
+        for number, pending in enumerate(questions, start=1):
+            try:
+                built.append(_build_question(pending, number, len(questions), quiz_id, require_feedback))
+            except AuthoringError as error:
+                messages.append(reporter.error(error.message, line=error.line or _line_of(pending)))
+        if messages:
+            return messages
+
+        spec = QuizSpec(quiz_id, title, tuple(entry[0] for entry in built))
+        root = quiz(quiz_id=quiz_id, title=title, fingerprint=fingerprint(spec), questions=len(built))
+        self.set_source_info(root)
+        for _spec, question, _entry in built:
+            root += question
+        root += quiz_answer_key("", *(entry for _s, _q, entry in built), title=title)
+        course_registry(self.env).add_quiz(
+            QuizRecord(
+                quiz_id=quiz_id,
+                docname=self.env.docname,
+                line=self.lineno,
+                title=title,
+                questions=len(built),
+                fingerprint=root["fingerprint"],
+                objectives=tuple(entry[0].objective for entry in built if entry[0].objective),
+                section=section_of(self.env.docname),
+            )
+        )
+        return [root]
+
+
+@dataclass
+class _Parts:
+    stem: list[nodes.Node]
+    option_list: nodes.Element | None
+    lists: int
+    hints: list[nodes.Element]
+    explanations: list[nodes.Element]
+    stray: list[nodes.Node]
+
+
+def _split_parts(pending: pending_question) -> _Parts:
+    parts = _Parts([], None, 0, [], [], [])
+    for child in pending.children:
+        if isinstance(child, nodes.comment):
+            continue
+        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
+            parts.lists += 1
+            parts.option_list = parts.option_list or child
+        elif isinstance(child, nodes.hint):
+            parts.hints.append(child)
+        elif isinstance(child, quiz_explanation):
+            parts.explanations.append(child)
+        elif parts.option_list is None:
+            parts.stem.append(child)
+        else:
+            parts.stray.append(child)
+    return parts
+
+
+def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nodes.Element, nodes.Element | None]:
+    """Split a list item into its label paragraph and its optional feedback block."""
+    blocks = [c for c in item.children if not isinstance(c, nodes.comment)]
+    paragraph = blocks[0] if blocks and isinstance(blocks[0], nodes.paragraph) else nodes.paragraph()
+    rest = blocks[1:] if blocks and blocks[0] is paragraph else blocks
+    feedback = rest[0] if rest and isinstance(rest[0], nodes.block_quote) else None
+    stray = len(rest) > (1 if feedback is not None else 0)
+    correct = None if ordering else _strip_marker(paragraph)
+    if ordering and _has_marker(paragraph):
+        correct = _strip_marker(paragraph)
+    misconceptions = list(feedback.findall(quiz_misconception)) if feedback is not None else []
+    for tag_node in misconceptions:
+        tag_node.parent.remove(tag_node)
+    spec = OptionSpec(
+        text=paragraph.astext(),
+        correct=correct,
+        has_feedback=feedback is not None and bool(feedback.astext().strip()),
+        misconception=misconceptions[0]["tag"] if misconceptions else None,
+        line=_line_of(item),
+        stray_content=stray,
+    )
+    return spec, paragraph, feedback
+
+
+_MARKERS = {"[x] ": True, "[X] ": True, "[ ] ": False}
+
+
+def _has_marker(paragraph: nodes.Element) -> bool:
+    text = paragraph.astext()
+    return any(text.startswith(m) or text == m.strip() for m in _MARKERS)
+
+
+def _strip_marker(paragraph: nodes.Element) -> bool | None:
+    """Remove a leading "[x] " or "[ ] " from the paragraph; say which it was."""
+    first = next(iter(paragraph.findall(nodes.Text)), None)
+    if first is None:
+        return None
+    text = str(first)
+    for marker, correct in _MARKERS.items():
+        if text.startswith(marker) or text == marker.strip():
+            first.parent.replace(first, nodes.Text(text[len(marker):]))
+            return correct
+    return None
+
+
+def _build_question(
+    pending: pending_question, number: int, total: int, quiz_id: str, require_feedback: bool
+) -> tuple[QuestionSpec, quiz_question, quiz_key_entry]:
+    """Check one question and split it into what is asked and what is answered."""
+    line = _line_of(pending)
+    qtype = validate_type(pending["qtype"], number, line)
+    ordering = qtype == "ordering"
+    parts = _split_parts(pending)
+    items = list(parts.option_list.children) if parts.option_list is not None else []
+    read = [_read_option(item, ordering) for item in items if isinstance(item, nodes.list_item)]
+    spec = QuestionSpec(
+        qtype=qtype,
+        stem=" ".join(n.astext() for n in parts.stem),
+        options=tuple(option for option, _p, _f in read),
+        list_kind=_list_kind(parts.option_list),
+        hints=len(parts.hints),
+        explanations=len(parts.explanations),
+        objective=pending["objective"],
+        tags=pending["tags"],
+        line=line,
+        stray_blocks=len(parts.stray),
+        lists=parts.lists,
+    )
+    validate_question(spec, number, require_feedback=require_feedback)
+    if not isinstance(parts.stem[-1], nodes.paragraph):
+        raise AuthoringError(
+            f"Question {number} must end its question text with a paragraph that asks the question.", line
+        )
+
+    question = quiz_question(
+        qtype=qtype,
+        number=number,
+        total=total,
+        objective=spec.objective or "",
+        tags=list(spec.tags),
+        order=display_order(quiz_id, number, len(read)) if ordering else list(range(len(read))),
+    )
+    if len(parts.stem) > 1:
+        question += quiz_context("", *parts.stem[:-1])
+    question += quiz_prompt("", "", *parts.stem[-1].children)
+    entry = quiz_key_entry(number=number, qtype=qtype)
+    for index, (option, paragraph, feedback) in enumerate(read):
+        attributes = {"index": index, "correct": option.correct, "misconception": option.misconception or ""}
+        question += quiz_option("", quiz_option_label("", "", *paragraph.children), **attributes)
+        key_option = quiz_key_option("", quiz_option_label("", "", *paragraph.deepcopy().children), **attributes)
+        if feedback is not None:
+            key_option += quiz_feedback("", *feedback.children)
+        entry += key_option
+    for hint in parts.hints:
+        question += quiz_hint("", *hint.children)
+    if parts.explanations:
+        entry += quiz_explanation("", *parts.explanations[0].children)
+    return spec, question, entry
+
+
+def _list_kind(option_list: nodes.Element | None) -> str | None:
+    if isinstance(option_list, nodes.bullet_list):
+        return "bullet"
+    if isinstance(option_list, nodes.enumerated_list):
+        return "enumerated"
+    return None
+
+
+def _line_of(node: nodes.Node) -> int | None:
+    for candidate in node.findall(include_self=True):
+        if getattr(candidate, "line", None):
+            return candidate.line
+    return None
+
+
+class CheckQuizPieces(SphinxTransform):
+    """Question, explanation and misconception blocks only make sense inside a quiz."""
+
+    default_priority = 200
+
+    def apply(self, **kwargs):
+        for node_type, name in (
+            (pending_question, "{question}"),
+            (quiz_explanation, "{explanation}"),
+            (quiz_misconception, "{misconception}"),
+        ):
+            for node in list(self.document.findall(node_type)):
+                if node_type is not pending_question and _inside(node, quiz):
+                    continue
+                where = "a {quiz}" if node_type is pending_question else "a {question} of a {quiz}"
+                logger.error(
+                    f"{name} is only allowed inside {where}. Move it into one, or remove it. [course.quiz]",
+                    location=node,
+                )
+                node.parent.remove(node)
+
+
+def _inside(node: nodes.Node, ancestor_type: type) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, ancestor_type):
+            return True
+        parent = parent.parent
+    return False
+
+
+class QuizToPlainNodes(SphinxPostTransform):
+    """For PDF, text and other builders: numbered questions with empty boxes, then the answer key."""
+
+    default_priority = 200
+
+    def is_supported(self) -> bool:
+        return self.app.builder.format != "html"
+
+    def run(self, **kwargs):
+        for root in list(self.document.findall(quiz)):
+            root.replace_self(plain_quiz(root, show_answers=self.config.course_edition == "trainer"))
+
+
+def plain_quiz(root: quiz, show_answers: bool) -> nodes.Element:
+    box = nodes.container(classes=["quiz-plain"])
+    box += nodes.rubric("", root["title"])
+    for question in root.findall(quiz_question):
+        for context in question.findall(quiz_context):
+            box += context.deepcopy().children
+        prompt = nodes.paragraph()
+        prompt += nodes.strong("", f"{question['number']}. ")
+        prompt += next(iter(question.findall(quiz_prompt))).deepcopy().children
+        box += prompt
+        options = list(question.findall(quiz_option))
+        listing = nodes.bullet_list(bullet="-")
+        blank = "☐ " if question["qtype"] != "ordering" else "___ "
+        for position in question["order"]:
+            paragraph = nodes.paragraph("", blank)
+            paragraph += options[position].children[0].deepcopy().children
+            listing += nodes.list_item("", paragraph)
+        box += listing
+    if show_answers:
+        box += nodes.rubric("", _("Answers"))
+        box += plain_answer_key(next(iter(root.findall(quiz_answer_key))))
+    return box
+
+
+def plain_answer_key(key: quiz_answer_key) -> list[nodes.Node]:
+    """The answer key as ordinary paragraphs and lists, for any builder."""
+    result: list[nodes.Node] = []
+    for entry in key.findall(quiz_key_entry):
+        options = list(entry.findall(quiz_key_option))
+        heading = nodes.paragraph()
+        heading += nodes.strong("", _("Question %s") % entry["number"] + ". ")
+        if entry["qtype"] == "ordering":
+            heading += nodes.Text(_("Correct order:") + " ")
+            chosen, separator = options, " → "
+        else:
+            heading += nodes.Text(_("Correct:") + " ")
+            chosen, separator = [o for o in options if o["correct"]], "; "
+        for position, option in enumerate(chosen):
+            if position:
+                heading += nodes.Text(separator)
+            heading += option.children[0].deepcopy().children
+        result.append(heading)
+        listing = nodes.bullet_list(bullet="-")
+        for option in options:
+            item = nodes.list_item()
+            label = nodes.paragraph()
+            if entry["qtype"] != "ordering":
+                label += nodes.Text((_("Right") if option["correct"] else _("Wrong")) + ": ")
+            label += nodes.emphasis("", "", *option.children[0].deepcopy().children)
+            item += label
+            for feedback in option.findall(quiz_feedback):
+                item += feedback.deepcopy().children
+            if option["misconception"]:
+                item += nodes.paragraph("", _("Misconception: %s") % option["misconception"])
+            listing += item
+        result.append(listing)
+        for explanation in entry.findall(quiz_explanation):
+            result.extend(explanation.deepcopy().children)
+    return result
+
+
+def check_unique_ids(app, env) -> None:
+    """A quiz id names one quiz in the whole site: saved answers are keyed by it."""
+    seen: dict[str, QuizRecord] = {}
+    for record in course_registry(env).all_quizzes():
+        first = seen.setdefault(record.quiz_id, record)
+        if first is not record:
+            logger.error(
+                f'Quiz id "{record.quiz_id}" is already used in {env.doc2path(first.docname, base=False)}, '
+                f"line {first.line}. Quiz ids must be unique across the site. [course.quiz_duplicate_id]",
+                location=(record.docname, record.line),
+            )
+
+
+def setup_quiz(app) -> None:
+    from .quiz_html import HTML_VISITORS
+
+    for node_class in (quiz, quiz_question, quiz_context, quiz_prompt, quiz_option, quiz_option_label,
+                       quiz_feedback, quiz_hint, quiz_explanation, quiz_answer_key, quiz_key_entry,
+                       quiz_key_option, quiz_misconception, pending_question):
+        handlers = HTML_VISITORS.get(node_class)
+        if handlers is None:
+            app.add_node(node_class)
+        else:
+            app.add_node(node_class, html=handlers)
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("question", QuestionDirective)
+    app.add_directive("explanation", ExplanationDirective)
+    app.add_role("misconception", MisconceptionRole())
+    app.add_transform(CheckQuizPieces)
+    app.add_post_transform(QuizToPlainNodes)
+    app.connect("env-check-consistency", check_unique_ids)

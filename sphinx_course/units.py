@@ -1,0 +1,236 @@
+"""Course units: the metadata a module or session page declares, and the header shown from it.
+
+A unit's front matter::
+
+    duration: 60                  # minutes
+    objectives:
+      - id: explain-families
+        text: Explain the five families of AI applications in policing.
+    toolkit: [Technical Reference Book]
+    instruments: [EU AI Act (Regulation (EU) 2024/1689)]
+    legal-review: 2026-11-29
+
+:func:`parse_unit_metadata` checks it (pure); :class:`UnitHeader` renders the
+header under the page title; :func:`check_units` runs once every page has been
+read, to find objectives no question checks and legal reviews that are stale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .errors import AuthoringError
+from .i18n import _
+from .registry import course_registry
+from .warnings_ import CourseWarning, logger, warn
+
+OBJECTIVE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REQUIRED_KEYS = ("duration", "objectives", "legal-review")
+OPTIONAL_KEYS = ("toolkit", "instruments", "summary")
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitMetadata:
+    duration: int
+    objectives: tuple[Objective, ...]
+    legal_review: str
+    toolkit: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
+    summary: str = ""
+
+    def as_record(self) -> dict:
+        record = asdict(self)
+        record["objectives"] = [asdict(o) for o in self.objectives]
+        return record
+
+
+def parse_unit_metadata(raw: dict) -> UnitMetadata:
+    """Check a unit's front matter (values as read from YAML) and return it typed."""
+    missing = [key for key in REQUIRED_KEYS if key not in raw]
+    if missing:
+        raise AuthoringError(
+            f"Course unit front matter lacks {', '.join(repr(k) for k in missing)}. "
+            "Every module needs duration (minutes), objectives and legal-review (YYYY-MM-DD)."
+        )
+    duration = raw["duration"]
+    if isinstance(duration, bool) or not isinstance(duration, int) or not 5 <= duration <= 600:
+        raise AuthoringError(f"'duration' must be a whole number of minutes between 5 and 600, not {duration!r}.")
+    objectives = raw["objectives"]
+    if not isinstance(objectives, list) or not 3 <= len(objectives) <= 6:
+        count = len(objectives) if isinstance(objectives, list) else "no list of"
+        raise AuthoringError(f"'objectives' must list 3 to 6 learning objectives; found {count}.")
+    parsed: list[Objective] = []
+    for number, item in enumerate(objectives, start=1):
+        if not isinstance(item, dict) or set(item) != {"id", "text"}:
+            raise AuthoringError(f"Objective {number} must have exactly two keys, 'id' and 'text'.")
+        if not OBJECTIVE_ID.match(str(item["id"])):
+            raise AuthoringError(
+                f"Objective {number} has id {item['id']!r}; use lower-case letters, digits and hyphens."
+            )
+        if not str(item["text"]).strip():
+            raise AuthoringError(f"Objective {number} ({item['id']}) has no text.")
+        if item["id"] in (o.id for o in parsed):
+            raise AuthoringError(f"Objective id {item['id']!r} is used twice.")
+        parsed.append(Objective(str(item["id"]), str(item["text"]).strip()))
+    review = str(raw["legal-review"])
+    try:
+        date.fromisoformat(review)
+    except ValueError:
+        raise AuthoringError(f"'legal-review' must be a date written YYYY-MM-DD, not {review!r}.") from None
+    lists = {}
+    for key in ("toolkit", "instruments"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise AuthoringError(f"'{key}' must be a list of names.")
+        lists[key] = tuple(value)
+    return UnitMetadata(
+        duration=duration,
+        objectives=tuple(parsed),
+        legal_review=review,
+        toolkit=lists["toolkit"],
+        instruments=lists["instruments"],
+        summary=str(raw.get("summary", "")),
+    )
+
+
+def months_between(earlier: date, later: date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def review_is_stale(review: str, today: date, max_months: int) -> bool:
+    return months_between(date.fromisoformat(review), today) > max_months
+
+
+def read_front_matter(env, docname: str) -> dict:
+    """The page's front matter as YAML values (MyST stores nested values as JSON text)."""
+    raw = {}
+    for key, value in env.metadata.get(docname, {}).items():
+        if key in ("duration",):
+            raw[key] = int(value) if str(value).isdigit() else value
+        elif key in ("objectives", "toolkit", "instruments"):
+            try:
+                raw[key] = json.loads(value)
+            except (TypeError, ValueError):
+                raw[key] = value
+        else:
+            raw[key] = value
+    return raw
+
+
+def front_matter_line(source_path: str, key: str) -> int:
+    try:
+        with open(source_path, encoding="utf-8") as handle:
+            for number, text in enumerate(handle, start=1):
+                if text.startswith(f"{key}:"):
+                    return number
+    except OSError:
+        pass
+    return 1
+
+
+def is_unit(docname: str, config) -> bool:
+    return docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
+
+
+class UnitHeader(SphinxTransform):
+    """Check a unit's metadata, record it, and show it under the title."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        docname = self.env.docname
+        if not is_unit(docname, self.config):
+            return
+        raw = read_front_matter(self.env, docname)
+        try:
+            meta = parse_unit_metadata(raw)
+        except AuthoringError as error:
+            key = next((k for k in (*REQUIRED_KEYS, *OPTIONAL_KEYS) if k in error.message), "---")
+            logger.error(
+                f"{error.message} [course.metadata]",
+                location=(docname, front_matter_line(self.env.doc2path(docname), key)),
+            )
+            return
+        course_registry(self.env).units[docname] = meta.as_record()
+        title = next(iter(self.document.findall(nodes.title)), None)
+        if title is not None:
+            section = title.parent
+            section.insert(section.index(title) + 1, unit_header_nodes(meta))
+
+
+def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
+    """Plain nodes, so every builder (HTML, PDF, text) shows the same header."""
+    header = nodes.container(classes=["unit-header"])
+    facts = nodes.paragraph(classes=["unit-facts"])
+    facts += nodes.strong("", _("Time:") + " ")
+    facts += nodes.Text(_("about %s minutes") % meta.duration)
+    facts += nodes.Text(" · ")
+    facts += nodes.strong("", _("Legal content last reviewed:") + " ")
+    reviewed = date.fromisoformat(meta.legal_review)
+    facts += nodes.Text(f"{reviewed.day} {reviewed:%B %Y}")
+    header += facts
+    header += nodes.paragraph("", "", nodes.strong("", _("By the end of this module you will be able to:")))
+    objectives = nodes.bullet_list(classes=["unit-objectives"])
+    for objective in meta.objectives:
+        objectives += nodes.list_item("", nodes.paragraph("", objective.text), ids=[f"objective-{objective.id}"])
+    header += objectives
+    sources = [(_("AI Toolkit resources:"), meta.toolkit), (_("Legal instruments:"), meta.instruments)]
+    for label, names in sources:
+        if names:
+            line = nodes.paragraph(classes=["unit-sources"])
+            line += nodes.strong("", label + " ")
+            line += nodes.Text("; ".join(names) + ".")
+            header += line
+    return header
+
+
+def check_units(app, env) -> None:
+    """Once everything is read: every objective is checked by a question, reviews are current."""
+    registry = course_registry(env)
+    max_months = app.config.course_legal_review_max_months
+    reference = app.config.course_review_reference_date
+    today = date.fromisoformat(reference) if reference else date.today()
+    for docname, record in sorted(registry.units.items()):
+        checked = {o for quiz in registry.quizzes.get(docname, []) for o in quiz.objectives}
+        declared = {o["id"] for o in record["objectives"]}
+        source = env.doc2path(docname)
+        for objective in record["objectives"]:
+            if objective["id"] not in checked:
+                warn(
+                    CourseWarning.OBJECTIVE_UNCHECKED,
+                    f"Learning objective '{objective['id']}' has no self-check question. "
+                    f"Tag a question with ':objective: {objective['id']}'.",
+                    location=(docname, front_matter_line(source, "objectives")),
+                )
+        for quiz in registry.quizzes.get(docname, []):
+            for unknown in sorted(set(quiz.objectives) - declared):
+                logger.error(
+                    f"Quiz '{quiz.quiz_id}' tags a question with objective '{unknown}', which this page does "
+                    f"not declare. Declared: {', '.join(sorted(declared))}. [course.metadata]",
+                    location=(docname, quiz.line),
+                )
+        if review_is_stale(record["legal_review"], today, max_months):
+            warn(
+                CourseWarning.LEGAL_REVIEW_STALE,
+                f"Legal content was last reviewed on {record['legal_review']}, more than {max_months} months ago. "
+                "Check the law, then update 'legal-review'.",
+                location=(docname, front_matter_line(source, "legal-review")),
+            )
+
+
+def setup_units(app) -> None:
+    app.add_transform(UnitHeader)
+    app.connect("env-check-consistency", check_units)
