@@ -108,6 +108,27 @@ class pending_question(nodes.General, nodes.Element):  # noqa: N801
     """A parsed ``question`` body waiting for its quiz to number and check it."""
 
 
+def content_offset(directive: SphinxDirective) -> int:
+    """The directive's content offset, counted in the page's own source.
+
+    MyST (5.2) reports an offset one line too far for a colon-fenced directive
+    without an options block, which would shift every line number in a quiz's
+    error messages. Finding the first content line in the source avoids that.
+    """
+    if directive.content:
+        source = directive.state.document.current_source or directive.env.doc2path(directive.env.docname)
+        try:
+            with open(source, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            return directive.content_offset
+        first = directive.content[0]
+        for index in range(directive.lineno, min(len(lines), directive.lineno + 50)):
+            if lines[index] == first:
+                return index - directive.lineno
+    return directive.content_offset
+
+
 class MisconceptionRole(SphinxRole):
     def run(self):
         tag = self.text.strip()
@@ -120,7 +141,7 @@ class ExplanationDirective(SphinxDirective):
     def run(self):
         node = quiz_explanation()
         self.set_source_info(node)
-        node += self.parse_content_to_nodes()
+        self.state.nested_parse(self.content, content_offset(self), node)
         return [node]
 
 
@@ -139,7 +160,7 @@ class QuestionDirective(SphinxDirective):
             tags=tuple((self.options.get("tags") or "").replace(",", " ").split()),
         )
         self.set_source_info(node)
-        node += self.parse_content_to_nodes()
+        self.state.nested_parse(self.content, content_offset(self), node)
         return [node]
 
 
@@ -151,40 +172,45 @@ class QuizDirective(SphinxDirective):
         "feedback": lambda value: directives.choice(value, ("required", "optional")),
     }
 
+    def report(self, message: str, line: int | None) -> None:
+        logger.error(f"{message} [course.quiz]", location=(self.env.docname, line or self.lineno))
+
     def run(self):
-        reporter = self.state.document.reporter
         try:
             quiz_id = validate_quiz_id(self.arguments[0] if self.arguments else None)
         except AuthoringError as error:
-            return [reporter.error(error.message, line=self.lineno)]
+            self.report(error.message, self.lineno)
+            return []
         title = self.options.get("title") or _("Self-check")
         require_feedback = self.options.get("feedback", "required") == "required"
         if require_feedback and not self.config.course_quiz_require_feedback:
             require_feedback = False
 
-        body = self.parse_content_to_nodes()
+        holder = nodes.Element()
+        self.state.nested_parse(self.content, content_offset(self), holder)
+        body = holder.children
         questions = [n for n in body if isinstance(n, pending_question)]
-        others = [n for n in body if not isinstance(n, (pending_question, nodes.comment))]
-        messages: list[nodes.system_message] = []
+        others = [n for n in body if not isinstance(n, (pending_question, nodes.comment, nodes.system_message))]
+        failed = False
         if others:
-            messages.append(reporter.error(
+            failed = True
+            self.report(
                 f'Quiz "{quiz_id}" holds content outside its questions. '
                 "Put everything inside {question} blocks, or move it out of the quiz.",
-                line=_line_of(others[0]) or self.lineno,
-            ))
+                _line_of(others[0]),
+            )
         if not questions:
-            messages.append(reporter.error(
-                f'Quiz "{quiz_id}" has no questions. Add at least one {{question}} block.',
-                line=self.lineno,
-            ))
+            failed = True
+            self.report(f'Quiz "{quiz_id}" has no questions. Add at least one {{question}} block.', self.lineno)
         built: list[tuple[QuestionSpec, quiz_question, quiz_key_entry]] = []
         for number, pending in enumerate(questions, start=1):
             try:
                 built.append(_build_question(pending, number, len(questions), quiz_id, require_feedback))
             except AuthoringError as error:
-                messages.append(reporter.error(error.message, line=error.line or _line_of(pending)))
-        if messages:
-            return messages
+                failed = True
+                self.report(error.message, error.line or _line_of(pending))
+        if failed:
+            return []
 
         spec = QuizSpec(quiz_id, title, tuple(entry[0] for entry in built))
         root = quiz(quiz_id=quiz_id, title=title, fingerprint=fingerprint(spec), questions=len(built))

@@ -1,0 +1,115 @@
+"""Shared fixtures: the real site built once per test session, and small fixture sites.
+
+The site is built the way `make html` builds it (strict: -W --keep-going -n),
+into _build/test so that it never disturbs the published _build/html.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_BUILD = ROOT / "_build" / "test"
+STRICT = ["-W", "--keep-going", "-n"]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    outdir: Path
+
+    @property
+    def problems(self) -> list[str]:
+        return [line for line in self.output.splitlines() if "WARNING:" in line or "ERROR:" in line]
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html") -> Build:
+    doctrees = outdir.parent / (outdir.name + ".doctrees")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764374400")}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-d", str(doctrees), *extra, str(srcdir), str(outdir)],
+        capture_output=True, text=True, env=env, cwd=srcdir,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, outdir)
+
+
+@pytest.fixture(scope="session")
+def site() -> Build:
+    """The learner edition of the real site, built cleanly once for the whole session."""
+    outdir = TEST_BUILD / "html"
+    shutil.rmtree(TEST_BUILD, ignore_errors=True)
+    return sphinx_build(ROOT, outdir)
+
+
+@pytest.fixture(scope="session")
+def site_html(site: Build) -> Path:
+    assert site.returncode == 0, "the site build failed:\n" + "\n".join(site.problems)
+    return site.outdir
+
+
+def write_fixture_site(folder: Path, pages: dict[str, str], conf_extra: str = "") -> Path:
+    """A minimal Sphinx project using the course extensions, for build tests."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_course"]\n'
+        'myst_enable_extensions = ["colon_fence", "deflist"]\n'
+        'exclude_patterns = ["_build"]\n'
+        'course_privacy_page = "index"\n'
+        'course_review_reference_date = "2026-11-29"\n' + conf_extra,
+        encoding="utf-8",
+    )
+    for name, text in pages.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        # Tells LinkChecker this host is ours, so it does not throttle to 10 requests a second.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+@pytest.fixture
+def serve():
+    """Serve folders on 127.0.0.1; returns a function folder -> base URL."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_html):
+    handler = functools.partial(_QuietHandler, directory=str(site_html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
