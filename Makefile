@@ -14,7 +14,7 @@ BUILD       := _build
 STAGING     := $(BUILD)/.staging
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764374400)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910400)
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help

@@ -75,6 +75,17 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file("course-progress.js", loading_method="defer")
 
 
+def remove_theme_templates(app, exception) -> None:
+    """Remove what the build leaves behind that is not part of the site."""
+    if exception or app.builder.format != "html":
+        return
+    for leftover in Path(app.outdir, "_static").glob("*macros.html"):
+        leftover.unlink()
+    sources = Path(app.outdir, "_sources")
+    if sources.is_dir() and not any(sources.iterdir()):
+        sources.rmdir()  # left empty because html_copy_source is off
+
+
 def setup_extension(app) -> None:
     register_config(app)
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
@@ -89,3 +100,4 @@ def setup_extension(app) -> None:
     setup_course_index(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
+    app.connect("build-finished", remove_theme_templates)

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_BUILD = ROOT / "_build" / "test"
 STRICT = ["-W", "--keep-going", "-n"]
 CHROMIUM = "/usr/bin/chromium"
+FALLBACK_EPOCH = "1795910400"  # 2026-11-29, for a tree without git history
 
 
 @dataclass
@@ -35,9 +36,17 @@ class Build:
         return [line for line in self.output.splitlines() if "WARNING:" in line or "ERROR:" in line]
 
 
+def source_date_epoch() -> str:
+    """As the Makefile does: the last commit's time, so dates in the HTML never come from the clock."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, cwd=ROOT)
+    return result.stdout.strip() or FALLBACK_EPOCH
+
+
 def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html") -> Build:
     doctrees = outdir.parent / (outdir.name + ".doctrees")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764374400")}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-d", str(doctrees), *extra, str(srcdir), str(outdir)],
         capture_output=True, text=True, env=env, cwd=srcdir,

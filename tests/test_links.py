@@ -1,0 +1,132 @@
+"""Link validation: LinkChecker over the served site, proven on fixtures that break each kind of link.
+
+LinkChecker checks internal pages, #anchors (via [AnchorCheck]) and assets;
+external URLs get a syntax check only, since CI has no network.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+LINKCHECKER = str(Path(sys.executable).with_name("linkchecker"))
+RC = Path(__file__).parent / "linkcheckerrc"
+FIXTURE = Path(__file__).parent / "fixtures" / "linkcheck-site"
+
+
+def linkcheck(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [LINKCHECKER, "--config", str(RC), "--no-status", "--output", "text", url],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def mutated_fixture(tmp_path: Path, extra: str = "", stylesheet: str = "") -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    index = site / "index.html"
+    index.write_text(
+        index.read_text().replace("<!--EXTRA-->", extra).replace("<!--STYLESHEET-->", stylesheet)
+    )
+    return site
+
+
+def test_clean_fixture_passes(tmp_path, serve):
+    result = linkcheck(serve(mutated_fixture(tmp_path)) + "index.html")
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    "extra,stylesheet,target",
+    [
+        ('<a href="missing-page.html">A page that is gone</a>', "", "missing-page.html"),
+        ('<a href="page.html#no-such-section">A missing section</a>', "", "#no-such-section"),
+        ('<img src="missing-figure.png" alt="A missing figure">', "", "missing-figure.png"),
+        ("", '<link rel="stylesheet" href="missing-theme.css">', "missing-theme.css"),
+    ],
+    ids=["broken-page-link", "broken-anchor", "missing-image", "missing-stylesheet"],
+)
+def test_each_kind_of_broken_link_fails_naming_page_and_target(tmp_path, serve, extra, stylesheet, target):
+    base = serve(mutated_fixture(tmp_path, extra, stylesheet))
+    result = linkcheck(base + "index.html")
+    assert result.returncode != 0
+    report = result.stdout
+    assert target in report, report
+    assert f"Parent URL {base}index.html" in report, report
+
+
+def test_the_real_site_has_no_broken_links_anchors_or_assets(site_url):
+    result = linkcheck(site_url + "index.html")
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_external_links_are_collected_into_one_report(site_html):
+    report = json.loads((site_html / "external-links.json").read_text(encoding="utf-8"))
+    assert len(report) >= 20
+    urls = [entry["url"] for entry in report]
+    assert urls == sorted(set(urls)), "one entry per URL, sorted"
+    for entry in report:
+        assert entry["citations"], entry["url"]
+        for citation in entry["citations"]:
+            assert citation["page"].endswith(".html") and citation["text"].strip()
+    eur_lex = [e for e in report if e["url"].startswith("https://eur-lex.europa.eu/")]
+    assert eur_lex, "legal sources are among the collected links"
+
+
+def test_every_external_link_is_https(site_html):
+    report = json.loads((site_html / "external-links.json").read_text(encoding="utf-8"))
+    insecure = [e["url"] for e in report if not e["url"].startswith("https://")]
+    assert insecure == []
+
+
+BAD_LINK_PAGE = """# Links
+
+Read [click here](https://example.org/a) or [here](https://example.org/b),
+or <https://example.org/c>, or [the text](http://example.org/plain).
+"""
+
+
+def test_vague_link_text_bare_urls_and_http_fail_the_build(tmp_path):
+    from conftest import sphinx_build, write_fixture_site
+
+    src = write_fixture_site(tmp_path / "src", {"index.md": BAD_LINK_PAGE})
+    build = sphinx_build(src, tmp_path / "out")
+    assert build.returncode != 0
+    problems = "\n".join(build.problems)
+    assert 'Link to https://example.org/a uses the vague link text "click here"' in problems
+    assert 'Link to https://example.org/b uses the vague link text "here"' in problems
+    assert "Link to https://example.org/c shows a bare URL as its text" in problems
+    assert "Link to http://example.org/plain uses http://" in problems
+    assert "[course.link_text]" in problems and "[course.link_insecure]" in problems
+
+
+def test_http_allowlist_entry_with_reason_is_accepted(tmp_path):
+    from conftest import sphinx_build, write_fixture_site
+
+    page = "# Links\n\nSee [the archive of the old register](http://example.org/plain).\n"
+    src = write_fixture_site(
+        tmp_path / "src", {"index.md": page},
+        'course_http_allowlist = {"http://example.org/plain": "archive has no https"}\n',
+    )
+    build = sphinx_build(src, tmp_path / "out")
+    assert build.returncode == 0, build.problems
+
+
+def test_linkcheck_external_says_no_network_in_one_line_and_fails(tmp_path):
+    report = tmp_path / "external-links.json"
+    report.write_text(json.dumps([{"url": "https://no-such-host.invalid/x", "citations": []}]))
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_course.linkrot", str(report), str(tmp_path / "rot.json")],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "No network: cannot resolve any cited host, so external links were not checked."
+    ]
