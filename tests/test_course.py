@@ -1,0 +1,156 @@
+"""The leadership course: nine modules whose structure the build and these tests prove."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import sphinx_build, write_fixture_site
+
+MODULES = [
+    "01-ai-in-law-enforcement", "02-principles", "03-law-and-human-rights", "04-risks-and-harms",
+    "05-readiness-and-lifecycle", "06-procurement-and-vendors", "07-governance-and-oversight",
+    "08-public-trust", "09-capstone-strategy",
+]
+MIN_WORDS = 2500
+NOT_PROSE = ".quiz, .unit-header, .trainer-only, #further-reading, .headerlink, #self-check"
+
+
+def article(site_html, module: str) -> BeautifulSoup:
+    html = (site_html / "modules" / "leadership" / f"{module}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def prose_words(node: BeautifulSoup) -> int:
+    node = BeautifulSoup(str(node), "html.parser")
+    for excluded in node.select(NOT_PROSE):
+        excluded.decompose()
+    return len(re.findall(r"[A-Za-zÀ-ÿ0-9][\w'’-]*", node.get_text(" ")))
+
+
+@pytest.fixture(scope="module")
+def course_index(site_html):
+    return json.loads((site_html / "course-index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_meets_the_course_floors(site_html, module):
+    page = article(site_html, module)
+    assert page.select_one(".unit-header"), "header rendered from metadata"
+    assert len(page.select(".unit-objectives li")) in range(3, 7)
+    words = prose_words(page)
+    assert words >= MIN_WORDS, f"{module}: {words} words of prose"
+    assert page.select(".admonition.scenario"), "at least one scenario"
+    assert "Fictional scenario" in page.select_one(".admonition.scenario .admonition-title").get_text()
+    assert page.select_one(".admonition.key-takeaways li"), "key takeaways"
+    further = page.select_one("section#further-reading")
+    assert further and len(further.select("a.reference.external")) >= 3, "further reading with sources"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_quiz_meets_the_floor(site_html, module):
+    quizzes = article(site_html, module).select(".quiz")
+    assert len(quizzes) >= 1
+    questions = [q for quiz in quizzes for q in quiz.select(".quiz-question")]
+    assert len(questions) >= 6
+    assert len({q["data-question-type"] for q in questions}) >= 3
+    for option in article(site_html, module).select(".quiz-key-option"):
+        if option.select_one(".quiz-mark"):
+            assert option.select_one(".quiz-feedback"), f"{module}: option without feedback"
+
+
+def test_course_index_lists_every_module_with_metadata(course_index):
+    units = {u["docname"].rsplit("/", 1)[-1]: u for u in course_index["units"] if "/leadership/" in u["docname"]}
+    assert sorted(units) == MODULES
+    for unit in units.values():
+        assert unit["duration"] > 0 and unit["legal_review"] and unit["objectives"]
+        assert unit["quizzes"], unit["docname"]
+    leadership_minutes = sum(u["duration"] for u in units.values())
+    assert 8 * 60 <= leadership_minutes <= 10 * 60 + 30, leadership_minutes
+
+
+def test_overview_total_matches_course_index(site_html, course_index):
+    overview = BeautifulSoup((site_html / "modules/leadership/index.html").read_text(encoding="utf-8"), "html.parser")
+    total_text = overview.select_one(".course-total").get_text(" ", strip=True)
+    minutes = int(re.search(r"\((\d+) minutes\)", total_text).group(1))
+    leadership = [u for u in course_index["units"] if u["docname"].startswith("modules/leadership/")]
+    assert minutes == sum(u["duration"] for u in leadership)
+    listed = [a.get_text(strip=True) for a in overview.select("table.course-outline a")]
+    assert len(listed) == len(MODULES)
+
+
+UNIT_PAGE = """---
+duration: 30
+objectives:
+  - id: first
+    text: Explain the first thing.
+  - id: second
+    text: Decide the second thing.
+  - id: third
+    text: Assess the third thing.
+legal-review: {review}
+---
+
+# A unit
+
+Text.
+
+::::{{quiz}} unit-check
+:::{{question}}
+:type: truefalse
+:objective: first
+
+A statement.
+
+- [x] True
+  > Yes.
+- [ ] False
+  > No.
+:::
+::::
+"""
+
+
+def build_unit(tmp_path, page: str):
+    pages = {"index.md": "# Course\n\n```{toctree}\nmodules/unit\n```\n", "modules/unit.md": page}
+    src = write_fixture_site(tmp_path / "src", pages)
+    return sphinx_build(src, tmp_path / "out")
+
+
+def test_objectives_without_a_question_fail_the_build(tmp_path):
+    build = build_unit(tmp_path, UNIT_PAGE.format(review="2026-11-01"))
+    assert build.returncode != 0
+    problems = "\n".join(build.problems)
+    assert "unit.md:3: WARNING: Learning objective 'second' has no self-check question." in problems
+    assert "[course.objective_unchecked]" in problems
+    assert "'third' has no self-check question" in problems
+    assert "'first'" not in problems
+
+
+def test_stale_legal_review_warns(tmp_path):
+    page = UNIT_PAGE.format(review="2025-06-30").replace(":objective: first", ":objective: first")
+    build = build_unit(tmp_path, page)
+    assert "unit.md:9: WARNING: Legal content was last reviewed on 2025-06-30, more than 12 months ago." in "\n".join(build.problems)
+    assert "[course.legal_review_stale]" in "\n".join(build.problems)
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (("duration: 30", "duration: half an hour"), "unit.md:2: ERROR: 'duration' must be a whole number of minutes"),
+        (("legal-review: 2026-11-01", "legal-review: soon"), "unit.md:9: ERROR: 'legal-review' must be a date written YYYY-MM-DD, not 'soon'."),
+        (("  - id: third\n    text: Assess the third thing.\n", ""), "unit.md:3: ERROR: 'objectives' must list 3 to 6 learning objectives; found 2."),
+        (("duration: 30\n", ""), "unit.md:1: ERROR: Course unit front matter lacks 'duration'."),
+        ((":objective: first", ":objective: fourth"), "ERROR: Quiz 'unit-check' tags a question with objective 'fourth', which this page does not declare."),
+    ],
+    ids=["duration", "review-date", "objective-count", "missing-key", "unknown-objective"],
+)
+def test_bad_metadata_is_reported_with_file_and_line(tmp_path, change, message):
+    page = UNIT_PAGE.format(review="2026-11-01").replace(*change)
+    build = build_unit(tmp_path, page)
+    assert build.returncode != 0
+    assert any(message in p for p in build.problems), build.problems
+    assert "Traceback" not in build.output

@@ -1,0 +1,94 @@
+"""What the quiz directive renders: semantic form controls, data hooks and an answer key.
+
+Checked on the authoring guide, whose examples are real quizzes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+EXAMPLES = {
+    "authoring-single": "single",
+    "authoring-multiple": "multiple",
+    "authoring-truefalse": "truefalse",
+    "authoring-ordering": "ordering",
+}
+
+
+@pytest.fixture(scope="module")
+def guide(site_html):
+    return BeautifulSoup((site_html / "docs/authoring/quizzes.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("quiz_id,qtype", EXAMPLES.items())
+def test_each_question_is_a_fieldset_with_legend_and_type(guide, quiz_id, qtype):
+    quiz = guide.select_one(f'.quiz[data-quiz-id="{quiz_id}"]')
+    assert quiz["data-fingerprint"] and quiz["data-questions"] == "1"
+    question = quiz.select_one(".quiz-question")
+    assert question["data-question-type"] == qtype
+    fieldset = question.select_one("fieldset")
+    assert fieldset.select_one("legend .quiz-number").get_text() == "Question 1 of 1."
+    assert fieldset.select_one("legend .quiz-prompt").get_text(strip=True)
+
+
+def test_choice_options_are_native_inputs_with_labels(guide):
+    single = guide.select_one('[data-quiz-id="authoring-single"]')
+    inputs = single.select('input[type="radio"]')
+    assert len(inputs) == 3
+    for control in inputs:
+        label = single.select_one(f'label[for="{control["id"]}"]')
+        assert label and label.get_text(strip=True)
+    assert len({c["name"] for c in inputs}) == 1
+    assert guide.select('[data-quiz-id="authoring-multiple"] input[type="checkbox"]')
+
+
+def test_inline_markdown_works_in_feedback(guide):
+    feedback = guide.select_one("#quiz-authoring-single-q1-o0-key .quiz-feedback")
+    assert feedback.select_one('a[href$="glossary.html#term-human-oversight"]')
+
+
+def test_answer_key_is_collapsed_labelled_and_complete(guide):
+    key = guide.select_one('[data-quiz-id="authoring-single"] details.quiz-answers')
+    assert "open" not in key.attrs
+    assert key.summary.get_text().startswith("Answers and explanations")
+    assert "Correct: A lead to be checked" in key.get_text(" ", strip=True)
+    marks = [m["data-correct"] for m in key.select(".quiz-mark")]
+    assert marks == ["true", "false", "false"]
+    assert key.select_one(".quiz-explanation").get_text(strip=True).startswith("Explanation")
+    assert key.select_one(".quiz-misconception").get_text() == "Misconception: output as fact"
+
+
+def test_hint_is_a_native_disclosure(guide):
+    hint = guide.select_one('[data-quiz-id="authoring-single"] details.quiz-hint')
+    assert hint.summary.get_text() == "Hint"
+
+
+def test_ordering_steps_are_shuffled_and_the_key_keeps_the_order(guide):
+    quiz = guide.select_one('[data-quiz-id="authoring-ordering"]')
+    shown = [int(li["data-index"]) for li in quiz.select("ol.quiz-options li.quiz-step")]
+    assert sorted(shown) == [0, 1, 2, 3] and shown != [0, 1, 2, 3]
+    correct_order = quiz.select_one(".quiz-key-entry p").get_text(" ", strip=True)
+    assert correct_order.startswith("Correct order: Decide whether AI is needed")
+
+
+def test_controls_are_hidden_until_the_script_runs(guide):
+    quiz = guide.select_one('[data-quiz-id="authoring-single"]')
+    assert quiz.select_one(".quiz-actions").has_attr("hidden")
+    assert quiz.select_one(".quiz-summary").has_attr("hidden")
+    assert quiz.select_one('.quiz-summary [role="status"]')
+
+
+def test_privacy_note_is_linked_from_every_quiz(site_html):
+    for path in site_html.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for quiz in soup.select(".quiz"):
+            link = quiz.select_one(".quiz-meta a")
+            assert link and "privacy.html#quiz-answers" in link["href"], path
+
+
+def test_quiz_scripts_load_only_on_pages_with_quizzes(site_html):
+    for path in site_html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        has_quiz = 'class="quiz"' in text
+        assert ("course-quiz.js" in text) == has_quiz, path

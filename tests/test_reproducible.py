@@ -1,0 +1,25 @@
+"""Two clean builds of the same commit produce byte-identical output."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import ROOT, TEST_BUILD, sphinx_build
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".buildinfo"
+    }
+
+
+def test_two_clean_builds_are_identical(site_html):
+    second = sphinx_build(ROOT, TEST_BUILD / "html-again")
+    assert second.returncode == 0, second.problems
+    first, again = digests(site_html), digests(second.outdir)
+    assert sorted(first) == sorted(again)
+    different = [name for name in first if first[name] != again[name]]
+    assert different == []
