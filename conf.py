@@ -18,7 +18,7 @@ extensions = [
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
-    "_build", ".venv", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
+    "_build", "_templates", ".venv", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
     "*.egg-info", "README.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
 ]
 
@@ -32,6 +32,7 @@ myst_heading_anchors = 3
 html_theme = "sphinx_book_theme"
 html_title = "AI-POL · Responsible AI in Law Enforcement"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_favicon = "_static/favicon.svg"
 # Page sources would expose trainer-only text; the site never publishes them.
 html_copy_source = False

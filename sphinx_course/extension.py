@@ -14,6 +14,7 @@ from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
 from .registry import course_registry, setup_registry
+from .theme_fixes import setup_theme_fixes
 from .trainer import setup_trainer
 from .units import setup_units
 
@@ -98,6 +99,7 @@ def setup_extension(app) -> None:
     setup_progress(app)
     setup_outline(app)
     setup_course_index(app)
+    setup_theme_fixes(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

@@ -133,7 +133,7 @@ def test_objectives_without_a_question_fail_the_build(tmp_path):
 def test_stale_legal_review_warns(tmp_path):
     page = UNIT_PAGE.format(review="2025-06-30").replace(":objective: first", ":objective: first")
     build = build_unit(tmp_path, page)
-    assert "unit.md:9: WARNING: Legal content was last reviewed on 2025-06-30, more than 12 months ago." in "\n".join(build.problems)
+    assert "unit.md:10: WARNING: Legal content was last reviewed on 2025-06-30, more than 12 months ago." in "\n".join(build.problems)
     assert "[course.legal_review_stale]" in "\n".join(build.problems)
 
 
@@ -141,7 +141,7 @@ def test_stale_legal_review_warns(tmp_path):
     "change,message",
     [
         (("duration: 30", "duration: half an hour"), "unit.md:2: ERROR: 'duration' must be a whole number of minutes"),
-        (("legal-review: 2026-11-01", "legal-review: soon"), "unit.md:9: ERROR: 'legal-review' must be a date written YYYY-MM-DD, not 'soon'."),
+        (("legal-review: 2026-11-01", "legal-review: soon"), "unit.md:10: ERROR: 'legal-review' must be a date written YYYY-MM-DD, not 'soon'."),
         (("  - id: third\n    text: Assess the third thing.\n", ""), "unit.md:3: ERROR: 'objectives' must list 3 to 6 learning objectives; found 2."),
         (("duration: 30\n", ""), "unit.md:1: ERROR: Course unit front matter lacks 'duration'."),
         ((":objective: first", ":objective: fourth"), "ERROR: Quiz 'unit-check' tags a question with objective 'fourth', which this page does not declare."),

@@ -1,0 +1,44 @@
+"""Accessibility repairs to the stock theme's markup that its templates cannot reach.
+
+The sidebar's collapsible sections are ``<details>`` whose ``<summary>`` holds
+only a decorative chevron, so screen readers announce an unnamed control
+(axe: summary-name). Each summary is named after the section it opens.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from .i18n import _
+
+
+def name_sidebar_toggles(html: str) -> str:
+    """Give every nameless ``<summary>`` in a toctree an accessible name (pure)."""
+    if "<summary" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for summary in soup.find_all("summary"):
+        if summary.get_text(strip=True) or summary.has_attr("aria-label"):
+            continue
+        item = summary.find_parent("li")
+        link = item.find("a") if item else None
+        label = link.get_text(" ", strip=True) if link else ""
+        summary["aria-label"] = _("Show or hide the pages of %s") % label if label else _("Show or hide pages")
+    return str(soup)
+
+
+def wrap_toctree(app, pagename, templatename, context, doctree) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate is None or getattr(generate, "_course_wrapped", False):
+        return
+
+    def generate_named(*args, **kwargs):
+        return name_sidebar_toggles(str(generate(*args, **kwargs)))
+
+    generate_named._course_wrapped = True
+    context["generate_toctree_html"] = generate_named
+
+
+def setup_theme_fixes(app) -> None:
+    # After the theme (priority 500) has put its toctree function into the context.
+    app.connect("html-page-context", wrap_toctree, priority=900)
