@@ -147,11 +147,12 @@ def page(browser):
     """A fresh browser context (empty storage) whose requests and console errors are recorded."""
     context = browser.new_context(accept_downloads=True)
     tab = context.new_page()
+    tab.set_default_timeout(10_000)
     tab.requests = []
     tab.console_errors = []
     tab.on("request", lambda request: tab.requests.append(request.url))
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    tab.on("pageerror", lambda error: tab.console_errors.append(error.stack or str(error)))
     yield tab
     context.close()
 

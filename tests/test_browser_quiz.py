@@ -1,0 +1,261 @@
+"""Quizzes in a real browser: headless Chromium driven by Playwright, on the authoring guide's examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+GUIDE = "docs/authoring/quizzes.html"
+PROGRESS = "docs/progress.html"
+
+
+def quiz(tab, quiz_id):
+    return tab.locator(f'.quiz[data-quiz-id="{quiz_id}"]')
+
+
+def choose(tab, quiz_id, *labels):
+    for label in labels:
+        quiz(tab, quiz_id).get_by_label(label, exact=False).check()
+
+
+def check(tab, quiz_id):
+    quiz(tab, quiz_id).get_by_role("button", name="Check").click()
+
+
+def result(tab, quiz_id):
+    return quiz(tab, quiz_id).locator(".quiz-result").inner_text()
+
+
+def score(tab, quiz_id):
+    return quiz(tab, quiz_id).locator(".quiz-score").inner_text()
+
+
+@pytest.fixture
+def guide(page, site_url):
+    page.goto(site_url + GUIDE)
+    page.wait_for_selector('.quiz-actions:not([hidden])')
+    return page
+
+
+def test_single_choice_right_answer(guide):
+    choose(guide, "authoring-single", "A lead to be checked")
+    check(guide, "authoring-single")
+    assert result(guide, "authoring-single") == "✓ Correct."
+    feedback = quiz(guide, "authoring-single").locator(".quiz-option[data-state=right] .quiz-given").inner_text()
+    assert feedback.startswith("✓ Right") and "A match is a probability" in feedback
+    assert score(guide, "authoring-single") == "You answered 1 of 1 correctly."
+    explanation = quiz(guide, "authoring-single").locator(".quiz-question .quiz-explanation")
+    assert "Matching systems rank candidates" in explanation.inner_text()
+
+
+def test_single_choice_wrong_answer_explains_why_and_names_the_misconception(guide):
+    choose(guide, "authoring-single", "Sufficient grounds")
+    check(guide, "authoring-single")
+    assert result(guide, "authoring-single") == "✗ Not quite."
+    given = quiz(guide, "authoring-single").locator(".quiz-option[data-state=wrong] .quiz-given").inner_text()
+    assert "✗ Wrong" in given and "automation bias" in given and "Misconception: output as fact" in given
+    assert score(guide, "authoring-single") == "You answered 0 of 1 correctly."
+
+
+@pytest.mark.parametrize(
+    "labels,expected",
+    [
+        (["false-positive", "differ across age", "images like ours"], "✓ Correct."),
+        (["false-positive"], "✗ Partly right."),
+        (["false-positive", "celebrities"], "✗ Not quite."),
+    ],
+    ids=["all-right", "partial", "wrong"],
+)
+def test_multiple_response_right_partial_and_wrong(guide, labels, expected):
+    choose(guide, "authoring-multiple", *labels)
+    check(guide, "authoring-multiple")
+    assert result(guide, "authoring-multiple") == expected
+
+
+@pytest.mark.parametrize("label,expected", [("False", "✓ Correct."), ("True", "✗ Not quite.")])
+def test_true_false(guide, label, expected):
+    quiz(guide, "authoring-truefalse").get_by_label(label, exact=True).check()
+    check(guide, "authoring-truefalse")
+    assert result(guide, "authoring-truefalse") == expected
+
+
+def step_texts(tab):
+    return [t.strip() for t in quiz(tab, "authoring-ordering").locator(".quiz-step-text").all_inner_texts()]
+
+
+CORRECT_ORDER = [
+    "Decide whether AI is needed for the problem at all",
+    "Assess the risks and the legal basis",
+    "Run a pilot with success criteria agreed in advance",
+    "Deploy with monitoring in place",
+]
+
+
+def test_ordering_by_keyboard_alone(guide):
+    assert step_texts(guide) != CORRECT_ORDER
+    ordering = quiz(guide, "authoring-ordering")
+    # Selection sort driven only by focus and Enter on the move-up buttons.
+    for target, text in enumerate(CORRECT_ORDER):
+        position = step_texts(guide).index(text)
+        while position > target:
+            ordering.get_by_role("button", name=f"Move up: {text}").focus()
+            guide.keyboard.press("Enter")
+            position -= 1
+            focused = guide.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+            assert text in focused, "focus stays with the moved step"
+    assert step_texts(guide) == CORRECT_ORDER
+    ordering.get_by_role("button", name="Check").focus()
+    guide.keyboard.press("Enter")
+    assert result(guide, "authoring-ordering") == "✓ Correct."
+
+
+def test_ordering_wrong_order_marks_misplaced_steps(guide):
+    check(guide, "authoring-ordering")
+    assert result(guide, "authoring-ordering") == "✗ Not quite."
+    assert quiz(guide, "authoring-ordering").locator(".quiz-step[data-state=wrong]").count() >= 2
+
+
+def test_a_quiz_completed_with_the_keyboard_alone(guide):
+    first = quiz(guide, "authoring-truefalse").locator("input").first
+    first.focus()
+    guide.keyboard.press("ArrowDown")  # radio group: moves to and selects "False"
+    guide.keyboard.press("Tab")
+    assert guide.evaluate("document.activeElement.textContent") == "Check"
+    guide.keyboard.press("Enter")
+    assert result(guide, "authoring-truefalse") == "✓ Correct."
+    assert guide.evaluate("document.activeElement.classList.contains('quiz-result')"), "focus moves to the result"
+
+
+def test_try_again_resets_answers_and_results(guide):
+    choose(guide, "authoring-single", "Sufficient grounds")
+    check(guide, "authoring-single")
+    quiz(guide, "authoring-single").get_by_role("button", name="Try again").click()
+    assert not quiz(guide, "authoring-single").locator("input:checked").count()
+    assert quiz(guide, "authoring-single").locator(".quiz-result").is_hidden()
+    assert not quiz(guide, "authoring-single").locator(".quiz-given").count()
+
+
+def test_show_answers_after_an_attempt(guide):
+    choose(guide, "authoring-single", "Sufficient grounds")
+    check(guide, "authoring-single")
+    quiz(guide, "authoring-single").get_by_role("button", name="Show answers").click()
+    assert quiz(guide, "authoring-single").locator("details.quiz-answers").is_visible()
+    assert quiz(guide, "authoring-single").locator(".quiz-option[data-state=right]").count() == 1
+
+
+def test_answers_persist_across_a_reload(guide):
+    choose(guide, "authoring-single", "A lead to be checked")
+    check(guide, "authoring-single")
+    guide.reload()
+    guide.wait_for_selector('.quiz-actions:not([hidden])')
+    assert quiz(guide, "authoring-single").get_by_label("A lead to be checked").is_checked()
+    assert result(guide, "authoring-single") == "✓ Correct."
+
+
+def test_a_changed_quiz_discards_stale_answers(guide):
+    stale = {"v": 1, "fp": "000000000000", "answers": {"1": [1]}, "checked": {"1": "incorrect"}, "best": 0, "done": True}
+    guide.evaluate("s => localStorage.setItem('aipol.v1:quiz:authoring-single', s)", json.dumps(stale))
+    guide.reload()
+    guide.wait_for_selector('.quiz-actions:not([hidden])')
+    assert not quiz(guide, "authoring-single").locator("input:checked").count()
+    assert quiz(guide, "authoring-single").locator(".quiz-result").is_hidden()
+
+
+def test_corrupted_storage_is_ignored(guide):
+    guide.evaluate("localStorage.setItem('aipol.v1:quiz:authoring-single', '{not json')")
+    guide.reload()
+    guide.wait_for_selector('.quiz-actions:not([hidden])')
+    choose(guide, "authoring-single", "A lead to be checked")
+    check(guide, "authoring-single")
+    assert result(guide, "authoring-single") == "✓ Correct."
+    assert guide.console_errors == []
+
+
+def test_quizzes_work_when_storage_is_unavailable(page, site_url):
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"
+    )
+    page.goto(site_url + GUIDE)
+    page.wait_for_selector('.quiz-actions:not([hidden])')
+    choose(page, "authoring-single", "A lead to be checked")
+    check(page, "authoring-single")
+    assert result(page, "authoring-single") == "✓ Correct."
+    assert "not saving answers" in quiz(page, "authoring-single").locator(".quiz-storage-note").inner_text()
+    # The theme's own scripts also touch storage and may complain; ours must not.
+    assert [e for e in page.console_errors if "course-" in e] == []
+
+
+def test_progress_page_reflects_answers_given_on_other_pages(guide, site_url):
+    quiz(guide, "authoring-truefalse").get_by_label("False", exact=True).check()
+    check(guide, "authoring-truefalse")
+    guide.goto(site_url + PROGRESS)
+    row = guide.locator('tr[data-quiz-id="authoring-truefalse"]')
+    assert row.locator("[data-status]").inner_text() == "Completed"
+    assert row.locator("[data-best]").inner_text() == "1 / 1"
+    assert guide.locator('tr[data-quiz-id="authoring-single"] [data-status]').inner_text() == "Not started"
+    overall = guide.locator("[data-overall]").inner_text()
+    total = guide.locator("tr[data-quiz-id]").count()
+    assert overall.startswith(f"1 of {total} quizzes completed")
+
+
+def test_progress_export_then_import(guide, site_url, tmp_path):
+    quiz(guide, "authoring-truefalse").get_by_label("False", exact=True).check()
+    check(guide, "authoring-truefalse")
+    guide.goto(site_url + PROGRESS)
+    with guide.expect_download() as download:
+        guide.get_by_role("button", name="Export my progress").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text())["format"] == "aipol-progress"
+    guide.once("dialog", lambda dialog: dialog.accept())
+    guide.get_by_role("button", name="Reset all progress").click()
+    row = guide.locator('tr[data-quiz-id="authoring-truefalse"] [data-status]')
+    assert row.inner_text() == "Not started"
+    guide.locator('input[data-action="import"]').set_input_files(str(saved))
+    guide.wait_for_function("document.querySelector('[data-message]').textContent.includes('imported')")
+    assert row.inner_text() == "Completed"
+
+
+def test_a_bad_progress_file_changes_nothing(guide, site_url, tmp_path):
+    guide.goto(site_url + PROGRESS)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something-else"}')
+    guide.locator('input[data-action="import"]').set_input_files(str(bad))
+    guide.wait_for_function("document.querySelector('[data-message]').textContent.length > 0")
+    assert "not a progress file" in guide.locator("[data-message]").inner_text()
+
+
+def test_using_quizzes_makes_no_request_beyond_the_site(guide, site_url):
+    for quiz_id, labels in (("authoring-single", ["A lead"]), ("authoring-multiple", ["false-positive"])):
+        choose(guide, quiz_id, *labels)
+        check(guide, quiz_id)
+    quiz(guide, "authoring-single").get_by_role("button", name="Show answers").click()
+    guide.goto(site_url + PROGRESS)
+    guide.get_by_role("button", name="Export my progress").click()
+    outside = [url for url in guide.requests if not url.startswith(site_url) and not url.startswith(("blob:", "data:"))]
+    assert outside == []
+
+
+def test_authoring_guide_has_no_accessibility_violations_before_and_after_answering(guide):
+    assert axe_violations(guide) == []
+    choose(guide, "authoring-single", "Sufficient grounds")
+    check(guide, "authoring-single")
+    choose(guide, "authoring-multiple", "false-positive")
+    check(guide, "authoring-multiple")
+    check(guide, "authoring-ordering")
+    quiz(guide, "authoring-single").get_by_role("button", name="Show answers").click()
+    assert axe_violations(guide) == []
+
+
+def test_quiz_reflows_at_320_pixels(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(site_url + GUIDE)
+    page.wait_for_selector('.quiz-actions:not([hidden])')
+    overflow = page.evaluate(
+        "[...document.querySelectorAll('.quiz')].filter(q => q.scrollWidth > q.clientWidth + 1).length"
+    )
+    assert overflow == 0
