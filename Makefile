@@ -18,7 +18,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve clean dist linkcheck-external lock
+.PHONY: help html trainer test serve clean dist linkcheck-external lock
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -34,6 +34,11 @@ html: $(STAMP)  ## Build the learner and public site into _build/html.
 	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/html $(SPHINXOPTS) . $(STAGING)/html
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
+
+trainer: $(STAMP)  ## Build the trainer edition (never publish it) into _build/trainer.
+	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
+	@$(BIN)/python -m sphinx_course.publish $(STAGING)/trainer $(BUILD)/trainer
+	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
 
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --loglevel=error

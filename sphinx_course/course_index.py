@@ -28,6 +28,7 @@ def build_index(env, page_url) -> dict:
             "section": section_title(env, docname.rsplit("/", 1)[0]),
             **record,
             "quizzes": [q.quiz_id for q in registry.quizzes.get(docname, [])],
+            "objectives": record.get("objectives", []),
         })
     quizzes = []
     for quiz in registry.all_quizzes():
@@ -37,7 +38,7 @@ def build_index(env, page_url) -> dict:
         quizzes.append(entry)
     return {
         "version": 1,
-        "total_minutes": sum(u["duration"] for u in units),
+        "total_minutes": sum(u["duration"] for u in units if u["kind"] == "module"),
         "units": units,
         "quizzes": quizzes,
     }

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .config import register_config
 from .course_index import setup_course_index
+from .exercises import setup_exercises
 from .i18n import CATALOG, _
 from .links import setup_links
 from .outline import setup_outline
@@ -98,6 +100,8 @@ def setup_extension(app) -> None:
     setup_links(app)
     setup_progress(app)
     setup_outline(app)
+    setup_exercises(app)
+    setup_agenda(app)
     setup_course_index(app)
     setup_theme_fixes(app)
     app.connect("builder-inited", add_static_assets)

@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
 from .registry import course_registry
+from .tables import simple_table
 
 
 class course_outline(nodes.General, nodes.Element):  # noqa: N801
@@ -36,36 +37,20 @@ def format_minutes(minutes: int) -> str:
 
 def outline_table(app, docname: str, folder: str) -> list[nodes.Node]:
     env = app.env
-    units = sorted((d, r) for d, r in course_registry(env).units.items() if d.startswith(folder))
-    table = nodes.table(classes=["course-outline"])
-    group = nodes.tgroup(cols=3)
-    table += group
-    for width in (60, 15, 25):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    group += head
-    head += _row([_("Module"), _("Time"), _("Objectives")], header=True)
-    body = nodes.tbody()
-    group += body
+    units = sorted(
+        (d, r) for d, r in course_registry(env).units.items() if d.startswith(folder) and r.get("kind") == "module"
+    )
+    rows = []
     for unit_doc, record in units:
         title = env.titles[unit_doc].astext() if unit_doc in env.titles else unit_doc
         link = nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, unit_doc))
-        body += _row([link, format_minutes(record["duration"]), str(len(record["objectives"]))])
+        rows.append([link, format_minutes(record["duration"]), str(len(record["objectives"]))])
+    table = simple_table([_("Module"), _("Time"), _("Objectives")], rows, [60, 15, 25], ["course-outline"])
     total = sum(record["duration"] for _d, record in units)
     summary = nodes.paragraph(classes=["course-total"])
     summary += nodes.strong("", _("Total study time:") + " ")
     summary += nodes.Text(format_minutes(total) + " " + _("(%s minutes)") % total)
-    summary["data-total-minutes"] = total
     return [table, summary]
-
-
-def _row(cells, header: bool = False) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
-        entry += nodes.paragraph("", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell))
-        row += entry
-    return row
 
 
 def resolve_outlines(app, doctree, docname) -> None:

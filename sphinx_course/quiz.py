@@ -48,6 +48,7 @@ from .quiz_model import (
     validate_type,
 )
 from .registry import QuizRecord, course_registry, section_of
+from .sources import content_offset
 from .warnings_ import CourseWarning, logger
 
 
@@ -106,27 +107,6 @@ class quiz_misconception(nodes.Inline, nodes.TextElement):  # noqa: N801
 
 class pending_question(nodes.General, nodes.Element):  # noqa: N801
     """A parsed ``question`` body waiting for its quiz to number and check it."""
-
-
-def content_offset(directive: SphinxDirective) -> int:
-    """The directive's content offset, counted in the page's own source.
-
-    MyST (5.2) reports an offset one line too far for a colon-fenced directive
-    without an options block, which would shift every line number in a quiz's
-    error messages. Finding the first content line in the source avoids that.
-    """
-    if directive.content:
-        source = directive.state.document.current_source or directive.env.doc2path(directive.env.docname)
-        try:
-            with open(source, encoding="utf-8") as handle:
-                lines = handle.read().splitlines()
-        except OSError:
-            return directive.content_offset
-        first = directive.content[0]
-        for index in range(directive.lineno, min(len(lines), directive.lineno + 50)):
-            if lines[index] == first:
-                return index - directive.lineno
-    return directive.content_offset
 
 
 class MisconceptionRole(SphinxRole):

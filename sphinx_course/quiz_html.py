@@ -136,8 +136,10 @@ def depart_hint(self, node):
 
 def visit_answer_key(self: HTML5Translator, node: q.quiz_answer_key) -> None:
     title = _("Answers and explanations: %s") % node["title"]
+    # Trainers get the key open: it is their answer sheet.
+    opened = " open" if self.config.course_edition == "trainer" else ""
     self.body.append(
-        f'<details class="quiz-answers"><summary>{self.encode(title)}</summary>\n<ol class="quiz-key">\n'
+        f'<details class="quiz-answers"{opened}><summary>{self.encode(title)}</summary>\n<ol class="quiz-key">\n'
     )
 
 

@@ -36,8 +36,19 @@ def check_edition(app, config) -> None:
         from sphinx.errors import ConfigError
 
         raise ConfigError(f'course_edition must be "learner" or "trainer", not {config.course_edition!r}.')
+    if config.course_edition == "trainer":
+        # The theme's announcement bar sits on every page, above the header.
+        options = dict(config.html_theme_options or {})
+        options["announcement"] = _("Trainer edition — do not publish. It contains trainer notes and answers.")
+        config.html_theme_options = options
+
+
+def keep_out_of_search_engines(app, pagename, templatename, context, doctree) -> None:
+    if app.config.course_edition == "trainer":
+        context["metatags"] = context.get("metatags", "") + '\n<meta name="robots" content="noindex, nofollow">'
 
 
 def setup_trainer(app) -> None:
     app.add_directive("trainer-notes", TrainerNotesDirective)
     app.connect("config-inited", check_edition)
+    app.connect("html-page-context", keep_out_of_search_engines)

@@ -28,6 +28,7 @@ from sphinx.transforms import SphinxTransform
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
+from .sources import front_matter_line
 from .warnings_ import CourseWarning, logger, warn
 
 OBJECTIVE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -120,7 +121,7 @@ def read_front_matter(env, docname: str) -> dict:
     for key, value in env.metadata.get(docname, {}).items():
         if key in ("duration",):
             raw[key] = int(value) if str(value).isdigit() else value
-        elif key in ("objectives", "toolkit", "instruments"):
+        elif key in ("objectives", "toolkit", "instruments", "principles"):
             try:
                 raw[key] = json.loads(value)
             except (TypeError, ValueError):
@@ -128,17 +129,6 @@ def read_front_matter(env, docname: str) -> dict:
         else:
             raw[key] = value
     return raw
-
-
-def front_matter_line(source_path: str, key: str) -> int:
-    try:
-        with open(source_path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, start=1):
-                if text.startswith(f"{key}:"):
-                    return number
-    except OSError:
-        pass
-    return 1
 
 
 def is_unit(docname: str, config) -> bool:
@@ -164,7 +154,7 @@ class UnitHeader(SphinxTransform):
                 location=(docname, front_matter_line(self.env.doc2path(docname), key)),
             )
             return
-        course_registry(self.env).units[docname] = meta.as_record()
+        course_registry(self.env).units[docname] = {"kind": "module", **meta.as_record()}
         title = next(iter(self.document.findall(nodes.title)), None)
         if title is not None:
             section = title.parent
@@ -204,6 +194,8 @@ def check_units(app, env) -> None:
     reference = app.config.course_review_reference_date
     today = date.fromisoformat(reference) if reference else date.today()
     for docname, record in sorted(registry.units.items()):
+        if record["kind"] != "module":
+            continue
         checked = {o for quiz in registry.quizzes.get(docname, []) for o in quiz.objectives}
         declared = {o["id"] for o in record["objectives"]}
         source = env.doc2path(docname)

@@ -31,8 +31,8 @@ class CourseWarning(str, Enum):
     """An external link uses http:// without an allowlist entry."""
     LINK_TEXT = "link_text"
     """Link text does not describe its target ("click here", a bare URL...)."""
-    TRAINER_ONLY = "trainer_only"
-    """Trainer-only content is misplaced."""
+    AGENDA_OVERRUN = "agenda_overrun"
+    """An agenda's items take longer than its format allows."""
 
 
 logger = logging.getLogger("sphinx_course")

@@ -168,3 +168,11 @@ def axe_violations(tab) -> list[dict]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+@pytest.fixture(scope="session")
+def trainer_html(site_html) -> Path:
+    """The trainer edition of the same sources."""
+    build = sphinx_build(ROOT, TEST_BUILD / "trainer", "-D", "course_edition=trainer")
+    assert build.returncode == 0, "the trainer build failed:\n" + "\n".join(build.problems)
+    return build.outdir
