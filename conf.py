@@ -4,6 +4,9 @@ The repository root is the Sphinx source folder. Only pages are sources:
 everything else (README, tests, the extension package, build output) is excluded.
 """
 
+import os
+from urllib.parse import urlsplit
+
 project = "AI-POL Responsible AI in Law Enforcement"
 author = "AI-POL training site contributors"
 copyright = "2026, AI-POL training site contributors"
@@ -12,6 +15,9 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     "sphinx_course",
 ]
 
@@ -28,6 +34,10 @@ nitpicky = True
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block", "substitution"]
 myst_heading_anchors = 3
 
+# --- Where the site is published: the one place to change it ---
+# Sitemap, OpenGraph tags, robots.txt and the 404 page all derive from it.
+html_baseurl = os.environ.get("SITE_BASE_URL", "https://aipol-training.example.org/")
+
 # --- HTML ---
 html_theme = "sphinx_book_theme"
 html_title = "AI-POL · Responsible AI in Law Enforcement"
@@ -43,6 +53,26 @@ html_theme_options = {
     "home_page_in_toc": True,
     "use_download_button": False,
     "use_fullscreen_button": False,
+}
+
+# --- Discovery: sitemap, social previews, 404 ---
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = "AI-POL · Responsible AI in Law Enforcement"
+ogp_image = "_static/og-preview.png"
+ogp_image_alt = "AI-POL: responsible AI in law enforcement"
+ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>"
+        "<p>There is no page at this address. It may have moved when the course was updated.</p>"
+        '<p>Go to the <a href="' + (urlsplit(html_baseurl).path or "/") + 'index.html">home page</a>, '
+        "or use the search.</p>"
+    ),
 }
 
 # --- Course extensions (sphinx_course) ---

@@ -9,6 +9,7 @@ from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .config import register_config
 from .course_index import setup_course_index
+from .discovery import setup_discovery
 from .exercises import setup_exercises
 from .i18n import CATALOG, _
 from .links import setup_links
@@ -58,6 +59,7 @@ def add_static_assets(app) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("course.css")
+    app.add_css_file("course-icons.css")
 
 
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
@@ -104,6 +106,7 @@ def setup_extension(app) -> None:
     setup_agenda(app)
     setup_course_index(app)
     setup_theme_fixes(app)
+    setup_discovery(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

@@ -1,0 +1,13 @@
+/* Applies the reader's saved light/dark choice before the page paints. It replaces the theme's
+   inline script, so pages need no inline JavaScript under a strict Content Security Policy. */
+(function (root) {
+  var fallback = root.getAttribute("data-theme") || "auto";
+  var mode = fallback;
+  var theme = fallback;
+  try {
+    mode = localStorage.getItem("mode") || fallback;
+    theme = localStorage.getItem("theme") || mode;
+  } catch (e) { /* storage blocked: keep the default */ }
+  root.dataset.mode = mode;
+  root.dataset.theme = theme;
+})(document.documentElement);
