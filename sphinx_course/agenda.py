@@ -11,8 +11,9 @@
     - /exercises/scenarios/ct-live-facial-recognition
     ::::
 
-Each item is a page (its ``duration`` is read from its front matter) or a
-break with minutes and a label. Times are worked out when every page has
+Each item is a page (its ``duration`` is read from its front matter), a
+timed activity with minutes and a label (``- 15 Welcome``), or a break
+(``- break 15 Coffee``). Times are worked out when every page has
 been read; an agenda that does not fit its ``length`` warns
 (``course.agenda_overrun``). In the trainer edition the trainer notes of
 every item follow the run sheet, in running order.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 
 from .errors import AuthoringError
 from .i18n import _
@@ -36,13 +37,14 @@ from .trainer import TRAINER_CLASS
 from .warnings_ import CourseWarning, logger, warn
 
 BREAK = re.compile(r"^break\s+(\d+)\s+(.+)$")
+SLOT = re.compile(r"^(\d+)\s+(.+)$")
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 @dataclass(frozen=True)
 class AgendaItem:
-    kind: str  # "unit" or "break"
-    target: str  # docname for a unit, label for a break
+    kind: str  # "unit", "slot" (a timed activity without a page) or "break"
+    target: str  # docname for a unit, label otherwise
     minutes: int  # 0 for a unit until its duration is known
     line: int
 
@@ -58,13 +60,18 @@ def parse_items(lines: list[tuple[int, str]]) -> list[AgendaItem]:
             raise AuthoringError(f'Agenda line "{text}" is not a list item. Start each item with "- ".', line)
         entry = text[2:].strip()
         match = BREAK.match(entry)
+        slot = SLOT.match(entry)
         if match:
             items.append(AgendaItem("break", match.group(2), int(match.group(1)), line))
+        elif slot:
+            items.append(AgendaItem("slot", slot.group(2), int(slot.group(1)), line))
         elif entry.startswith("/"):
             items.append(AgendaItem("unit", entry.lstrip("/"), 0, line))
         else:
             raise AuthoringError(
-                f'Agenda item "{entry}" is neither a page ("/modules/...") nor a break ("break 15 Coffee").', line
+                f'Agenda item "{entry}" is not a page ("/modules/..."), an activity ("15 Welcome") '
+                'or a break ("break 15 Coffee").',
+                line,
             )
     if not items:
         raise AuthoringError("The agenda has no items.")
@@ -121,7 +128,7 @@ class AgendaDirective(SphinxDirective):
 
 
 def item_minutes(env, item: dict) -> int | None:
-    if item["kind"] == "break":
+    if item["kind"] != "unit":
         return item["minutes"]
     record = course_registry(env).units.get(item["target"])
     return record["duration"] if record else None
@@ -152,7 +159,7 @@ def check_agendas(app, env) -> None:
                 )
 
 
-def agenda_nodes(app, docname: str, node: agenda) -> list[nodes.Node]:
+def agenda_nodes(app, docname: str, node: agenda, settings) -> list[nodes.Node]:
     env = app.env
     minutes = [item_minutes(env, item) or 0 for item in node["items"]]
     times = schedule(node["start"], minutes)
@@ -160,6 +167,8 @@ def agenda_nodes(app, docname: str, node: agenda) -> list[nodes.Node]:
     for item, length, (begin, end) in zip(node["items"], minutes, times):
         if item["kind"] == "break":
             label: nodes.Node = nodes.emphasis("", item["target"])
+        elif item["kind"] == "slot":
+            label = nodes.Text(item["target"])
         else:
             title = env.titles[item["target"]].astext() if item["target"] in env.titles else item["target"]
             label = nodes.reference(
@@ -185,12 +194,16 @@ def agenda_nodes(app, docname: str, node: agenda) -> list[nodes.Node]:
     box += summary
     result: list[nodes.Node] = [box]
     if app.config.course_edition == "trainer":
-        result.extend(gathered_trainer_notes(app, node))
+        result.extend(gathered_trainer_notes(app, node, docname, settings))
     return result
 
 
-def gathered_trainer_notes(app, node: agenda) -> list[nodes.Node]:
-    """The trainer notes of every item, in running order (trainer edition only)."""
+def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[nodes.Node]:
+    """The trainer notes of every item, in running order (trainer edition only).
+
+    Notes are copied from each item's unresolved doctree, then their references
+    are resolved from this page, so links in them point the right way from here.
+    """
     gathered = nodes.container(classes=["agenda-notes", TRAINER_CLASS])
     gathered += nodes.rubric("", _("Trainer notes in running order: %s") % node["title"])
     for item in node["items"]:
@@ -202,12 +215,15 @@ def gathered_trainer_notes(app, node: agenda) -> list[nodes.Node]:
         gathered += nodes.paragraph("", "", nodes.strong("", title))
         for note in notes:
             gathered += note.deepcopy()
-    return [gathered]
+    holder = new_document(app.env.doc2path(docname), settings)
+    holder += gathered
+    app.env.apply_post_transforms(holder, docname)
+    return list(holder.children)
 
 
 def resolve_agendas(app, doctree, docname) -> None:
     for node in list(doctree.findall(agenda)):
-        node.replace_self(agenda_nodes(app, docname, node))
+        node.replace_self(agenda_nodes(app, docname, node, doctree.settings))
 
 
 def setup_agenda(app) -> None:

@@ -1,8 +1,11 @@
-"""Accessibility repairs to the stock theme's markup that its templates cannot reach.
+"""Repairs to the stock theme that its templates cannot reach.
 
-The sidebar's collapsible sections are ``<details>`` whose ``<summary>`` holds
-only a decorative chevron, so screen readers announce an unnamed control
-(axe: summary-name). Each summary is named after the section it opens.
+- The sidebar's collapsible sections are ``<details>`` whose ``<summary>`` holds
+  only a decorative chevron, so screen readers announce an unnamed control
+  (axe: summary-name). Each summary is named after the section it opens.
+- The theme adds two inline scripts to every page. Neither is needed here (one
+  serves a version switcher, the other search-as-you-type, both off), and
+  inline scripts would break a strict Content Security Policy, so they go.
 """
 
 from __future__ import annotations
@@ -39,6 +42,19 @@ def wrap_toctree(app, pagename, templatename, context, doctree) -> None:
     context["generate_toctree_html"] = generate_named
 
 
+def is_theme_inline_script(asset) -> bool:
+    return not getattr(asset, "filename", "x") and str(
+        getattr(asset, "attributes", {}).get("body", "")
+    ).startswith("DOCUMENTATION_OPTIONS.")
+
+
+def drop_inline_scripts(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts is not None:
+        scripts[:] = [asset for asset in scripts if not is_theme_inline_script(asset)]
+
+
 def setup_theme_fixes(app) -> None:
-    # After the theme (priority 500) has put its toctree function into the context.
+    # After the theme (priority 500) has filled the context.
     app.connect("html-page-context", wrap_toctree, priority=900)
+    app.connect("html-page-context", drop_inline_scripts, priority=900)

@@ -131,8 +131,10 @@ def read_front_matter(env, docname: str) -> dict:
     return raw
 
 
-def is_unit(docname: str, config) -> bool:
-    return docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
+def is_unit(docname: str, config, metadata: dict) -> bool:
+    """Pages in the unit folders are units, except section indexes and pages that say otherwise."""
+    in_folder = docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
+    return in_folder and metadata.get("page-type") != "agenda"
 
 
 class UnitHeader(SphinxTransform):
@@ -142,7 +144,7 @@ class UnitHeader(SphinxTransform):
 
     def apply(self, **kwargs):
         docname = self.env.docname
-        if not is_unit(docname, self.config):
+        if not is_unit(docname, self.config, self.env.metadata.get(docname, {})):
             return
         raw = read_front_matter(self.env, docname)
         try:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 WORD = re.compile(r"(?<![a-z'’-])[a-z]{6,}(?![a-z'’-])")
 ANY_WORD = re.compile(r"[a-z]+")
-STEM = snowballstemmer.stemmer("porter")
+STEM = snowballstemmer.stemmer("english")  # the stemmer Sphinx uses for English
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -20,12 +20,13 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def trainer_blocks(trainer_html: Path) -> dict[str, list[str]]:
-    """Paragraph texts of every trainer-only block, by page."""
+    """Paragraph texts of every trainer-only block, by page (agendas' gathered copies excepted)."""
     blocks = {}
     for path in sorted(trainer_html.rglob("*.html")):
         found = [
             " ".join(p.get_text(" ").split())
             for block in soup(path).select(".trainer-only")
+            if not block.find_parent(class_="agenda-notes") and "agenda-notes" not in block["class"]
             for p in block.find_all(["p", "li"])
         ]
         if found:
