@@ -18,7 +18,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer test serve clean dist linkcheck-external lock
+.PHONY: help html trainer test bench serve clean dist linkcheck-external lock
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -41,8 +41,13 @@ trainer: $(STAMP)  ## Build the trainer edition (never publish it) into _build/t
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
 
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
-	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --loglevel=error
+	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
+	@test -x $(BUILD)/lighthouse/node_modules/.bin/lighthouse || \
+	  npm install --prefix $(BUILD)/lighthouse --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+	$(BIN)/python tests/benchmark.py
 
 serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 with automatic rebuild.
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \

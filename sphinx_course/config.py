@@ -36,6 +36,10 @@ class CourseConfig:
         default_factory=dict,
         metadata={"help": "http:// URLs allowed in links, each mapped to the reason it cannot be https."},
     )
+    course_theme_fixes: bool = field(
+        default=True,
+        metadata={"help": "Apply the site's repairs to the stock theme; off only to measure the stock theme."},
+    )
     course_unit_folders: tuple = field(
         default=("modules/",),
         metadata={"help": "Pages under these folders are course units and must carry unit metadata."},

@@ -59,7 +59,8 @@ def add_static_assets(app) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("course.css")
-    app.add_css_file("course-icons.css")
+    if app.config.course_theme_fixes:
+        app.add_css_file("course-icons.css")
 
 
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:

@@ -3,6 +3,8 @@
 - The sidebar's collapsible sections are ``<details>`` whose ``<summary>`` holds
   only a decorative chevron, so screen readers announce an unnamed control
   (axe: summary-name). Each summary is named after the section it opens.
+- sphinx-design's stylesheet and tab script load on every page, though only a
+  few pages use its components; pages without them skip both.
 - The theme adds two inline scripts to every page. Neither is needed here (one
   serves a version switcher, the other search-as-you-type, both off), and
   inline scripts would break a strict Content Security Policy, so they go.
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from docutils import nodes
 
 from .i18n import _
 
@@ -54,7 +57,31 @@ def drop_inline_scripts(app, pagename, templatename, context, doctree) -> None:
         scripts[:] = [asset for asset in scripts if not is_theme_inline_script(asset)]
 
 
+DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
+
+
+def uses_design_components(doctree) -> bool:
+    return doctree is not None and any(
+        any(c.startswith("sd-") for c in node.get("classes", ())) for node in doctree.findall(nodes.Element)
+    )
+
+
+def drop_unused_design_assets(app, pagename, templatename, context, doctree) -> None:
+    if uses_design_components(doctree):
+        return
+    for key in ("css_files", "script_files"):
+        assets = context.get(key)
+        if assets is not None:
+            assets[:] = [a for a in assets if not str(getattr(a, "filename", "")).endswith(DESIGN_ASSETS)]
+
+
+def apply_theme_fixes(app, pagename, templatename, context, doctree) -> None:
+    if app.config.course_theme_fixes:
+        wrap_toctree(app, pagename, templatename, context, doctree)
+        drop_inline_scripts(app, pagename, templatename, context, doctree)
+        drop_unused_design_assets(app, pagename, templatename, context, doctree)
+
+
 def setup_theme_fixes(app) -> None:
     # After the theme (priority 500) has filled the context.
-    app.connect("html-page-context", wrap_toctree, priority=900)
-    app.connect("html-page-context", drop_inline_scripts, priority=900)
+    app.connect("html-page-context", apply_theme_fixes, priority=900)
