@@ -1,5 +1,6 @@
-/* Applies the reader's saved light/dark choice before the page paints. It replaces the theme's
-   inline script, so pages need no inline JavaScript under a strict Content Security Policy. */
+/* Applies the reader's saved light/dark choice before the page paints, and marks the page as
+   scripted so controls that need JavaScript appear. It replaces the theme's inline script and
+   <noscript> style, so pages need neither under a strict Content Security Policy. */
 (function (root) {
   var fallback = root.getAttribute("data-theme") || "auto";
   var mode = fallback;
@@ -10,4 +11,5 @@
   } catch (e) { /* storage blocked: keep the default */ }
   root.dataset.mode = mode;
   root.dataset.theme = theme;
+  root.classList.add("js");
 })(document.documentElement);
