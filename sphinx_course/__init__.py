@@ -7,6 +7,9 @@ a course index and a report of every cited external link.
 from __future__ import annotations
 
 __version__ = "0.1.0"
+#: Raise when what the extensions keep on the build environment changes shape,
+#: so Sphinx rereads every page instead of loading an incompatible cache.
+ENV_VERSION = 2
 
 
 def setup(app):
@@ -14,4 +17,9 @@ def setup(app):
     from .extension import setup_extension
 
     setup_extension(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -18,13 +18,14 @@ from .progress import setup_progress
 from .quiz import setup_quiz
 from .registry import course_registry, setup_registry
 from .theme_fixes import setup_theme_fixes
+from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
 
 STATIC = Path(__file__).parent / "static"
 
 
-def quiz_strings() -> dict[str, str]:
+def interface_strings() -> dict[str, str]:
     """What the browser scripts say, translated at build time."""
     return {
         "correct": _("Correct."),
@@ -51,6 +52,44 @@ def quiz_strings() -> dict[str, str]:
         "importFailed": _("That file is not a progress file from this site. Nothing was changed."),
         "cleared": _("All saved progress on this device was removed."),
         "confirmClear": _("Remove all saved answers and scores from this device?"),
+        "answered": _("{done} of {total} answered."),
+        "resultsTitle": _("Your results"),
+        "noAnswers": _("Answer at least one statement to see results."),
+        "overallLevel": _("Overall: {score} out of 4, level “{level}” ({done} of {total} statements answered)."),
+        "strongest": _("Strongest:"),
+        "weakest": _("Weakest:"),
+        "chartLabel": _("Bar chart of the score for each dimension; the same numbers are in the table below."),
+        "tableCaption": _("Score and level for each dimension"),
+        "dimension": _("Dimension"),
+        "score": _("Score (1–4)"),
+        "level": _("Level"),
+        "answeredCol": _("Answered"),
+        "compareTitle": _("Compared with the saved assessment"),
+        "before": _("Before"),
+        "after": _("Now"),
+        "change": _("Change"),
+        "recommendations": _("Recommendations"),
+        "allEqual": _("All dimensions have the same score."),
+        "screeningTitle": _("Indicative screening result"),
+        "category": _("Indicative category: {category}."),
+        "category_prohibited": _("possibly prohibited"),
+        "category_high-risk": _("high-risk"),
+        "category_transparency": _("transparency duties"),
+        "category_minimal": _("minimal risk"),
+        "category_out-of-scope": _("outside the EU AI Act's scope"),
+        "incomplete": _("You answered {done} of {total} questions; answer them all for a complete result."),
+        "duties": _("Safeguards and duties that follow"),
+        "principles": _("Toolkit principles most at stake:"),
+        "beforeGoing": _("Questions to answer before going ahead"),
+        "asOf": _("rules as of {date}"),
+        "badFile": _("That file was not exported by this tool, or it has been changed. Nothing was changed."),
+        "toolImported": _("Answers imported."),
+        "compared": _("Comparison added to your results."),
+        "noReadiness": _("No readiness results are saved on this device yet. Complete the readiness self-assessment and show its results first."),
+        "priorityIntro": _("Priorities from our readiness self-assessment (weakest dimensions first):"),
+        "priorityLine": _("Strengthen {label} (now: {level})."),
+        "prefilled": _("Priorities added to the milestones section."),
+        "toolCleared": _("Your answers to this tool were removed from this device."),
     }
 
 
@@ -67,11 +106,12 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
     is_progress = registry.aggregate_pages.get(pagename) == "progress"
-    if not (has_quiz or is_progress):
+    has_tool = bool(registry.tools.get(pagename))
+    if not (has_quiz or is_progress or has_tool):
         return
     data = {
         "data-namespace": app.config.course_storage_namespace,
-        "data-strings": json.dumps(quiz_strings(), ensure_ascii=False, separators=(",", ":")),
+        "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
     app.add_css_file("course-quiz.css")
     app.add_js_file("course-store.js", loading_method="defer", **data)
@@ -79,6 +119,9 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file("course-quiz.js", loading_method="defer")
     if is_progress:
         app.add_js_file("course-progress.js", loading_method="defer")
+    if has_tool:
+        app.add_css_file("course-tools.css")
+        app.add_js_file("course-tools.js", loading_method="defer")
 
 
 def remove_theme_templates(app, exception) -> None:
@@ -105,6 +148,7 @@ def setup_extension(app) -> None:
     setup_outline(app)
     setup_exercises(app)
     setup_agenda(app)
+    setup_tools(app)
     setup_course_index(app)
     setup_theme_fixes(app)
     setup_discovery(app)

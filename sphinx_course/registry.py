@@ -40,6 +40,7 @@ class CourseRegistry:
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, list[LinkRecord]] = field(default_factory=dict)
     aggregate_pages: dict[str, str] = field(default_factory=dict)
+    tools: dict[str, list[dict]] = field(default_factory=dict)
 
     def add_quiz(self, record: QuizRecord) -> None:
         self.quizzes.setdefault(record.docname, []).append(record)
@@ -48,11 +49,11 @@ class CourseRegistry:
         return [record for docname in sorted(self.quizzes) for record in self.quizzes[docname]]
 
     def purge(self, docname: str) -> None:
-        for table in (self.quizzes, self.units, self.links, self.aggregate_pages):
+        for table in (self.quizzes, self.units, self.links, self.aggregate_pages, self.tools):
             table.pop(docname, None)
 
     def merge(self, docnames: set[str], other: CourseRegistry) -> None:
-        for name in ("quizzes", "units", "links", "aggregate_pages"):
+        for name in ("quizzes", "units", "links", "aggregate_pages", "tools"):
             mine, theirs = getattr(self, name), getattr(other, name)
             for docname in docnames:
                 if docname in theirs:

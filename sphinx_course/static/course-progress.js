@@ -3,9 +3,7 @@
 (function () {
   "use strict";
   var S = window.CourseStore;
-  var config = S.readConfig();
-  var T = config.strings;
-  var storage = S.openStorage();
+  var config = S.pageContext(), T = config.strings, storage = config.storage;
   var root = document.querySelector("[data-progress]");
   if (!root) return;
   var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-quiz-id]"));

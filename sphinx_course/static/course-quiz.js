@@ -3,9 +3,7 @@
 (function () {
   "use strict";
   var S = window.CourseStore;
-  var config = S.readConfig();
-  var T = config.strings;
-  var storage = S.openStorage();
+  var config = S.pageContext(), T = config.strings, storage = config.storage;
 
   function $(root, selector) { return root.querySelector(selector); }
   function $$(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }

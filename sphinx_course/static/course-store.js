@@ -102,16 +102,18 @@
     }
   }
 
-  function readConfig() {
+  /* What every page script needs: the storage namespace and interface strings from this
+     script's data-* attributes, and the storage itself. */
+  function pageContext() {
     var tag = document.querySelector("script[data-namespace][data-strings]");
     var strings = {};
-    try { strings = JSON.parse(tag.getAttribute("data-strings")); } catch (e) { /* defaults below */ }
-    return { ns: tag ? tag.getAttribute("data-namespace") : "aipol.v1", strings: strings };
+    try { strings = JSON.parse(tag.getAttribute("data-strings")); } catch (e) { /* no strings: keys show */ }
+    return { ns: tag ? tag.getAttribute("data-namespace") : "aipol.v1", strings: strings, storage: openStorage() };
   }
 
   return {
     quizKey: quizKey, parseSaved: parseSaved, emptyState: emptyState, gradeChoice: gradeChoice,
     gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
-    parseImport: parseImport, openStorage: openStorage, readConfig: readConfig
+    parseImport: parseImport, openStorage: openStorage, pageContext: pageContext
   };
 });

@@ -1,0 +1,222 @@
+"""``{questionnaire}``: an in-browser tool rendered from a checked YAML data file.
+
+::
+
+    ```{questionnaire} /exercises/tools/readiness.yaml
+    ```
+
+The page gets an accessible form (fieldsets, legends, native inputs), a
+privacy panel and empty result areas; ``course-tools.js`` scores answers with
+the same data, embedded in the page as a JSON data block (not executable, so
+allowed under a strict Content Security Policy). Answers never leave the
+browser unless the reader exports them.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .errors import AuthoringError
+from .i18n import _
+from .registry import course_registry
+from .tools_data import load_questionnaire, page_links
+from .warnings_ import logger
+
+
+class questionnaire(nodes.General, nodes.Element):  # noqa: N801
+    """``data`` (the checked questionnaire) and ``source`` (its path in the project)."""
+
+
+class QuestionnaireDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self):
+        relative = self.arguments[0].lstrip("/")
+        path = Path(self.env.srcdir, relative)
+        if not path.is_file():
+            logger.error(f"No questionnaire file at {relative}. [course.tool]", location=self.get_location())
+            return []
+        self.env.note_dependency(str(path))
+        try:
+            data = load_questionnaire(path)
+        except AuthoringError as error:
+            logger.error(f"{relative}: {error.message} [course.tool]", location=f"{path}:{error.line or 1}")
+            return []
+        course_registry(self.env).tools.setdefault(self.env.docname, []).append(
+            {"source": relative, "links": page_links(data), "id": data["id"]}
+        )
+        node = questionnaire(data=data, source=relative)
+        self.set_source_info(node)
+        return [node]
+
+
+def check_tool_links(app, env) -> None:
+    """Every page a tool recommends must exist; checked once all pages are known."""
+    for docname, tools in sorted(course_registry(env).tools.items()):
+        for tool in tools:
+            path = Path(env.srcdir, tool["source"])
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for link in tool["links"]:
+                if link.strip("/").split("#")[0] not in env.all_docs:
+                    line = next((n for n, text in enumerate(lines, start=1) if link in text), 1)
+                    logger.error(
+                        f"{tool['source']}: links to {link}, which is not a page of this site. [course.tool]",
+                        location=f"{path}:{line}",
+                    )
+
+
+def storage_key(app, data: dict) -> str:
+    return f"{app.config.course_storage_namespace}:tool:{data['id']}:v{data['version']}"
+
+
+def resolve_links(data: dict, relative_uri, title_of) -> dict:
+    """The data with every page link turned into a URL relative to this page, with its title (pure)."""
+    resolved = json.loads(json.dumps(data))
+
+    def link(target: str) -> dict:
+        docname = target.strip("/")
+        return {"href": relative_uri(docname), "page": target, "title": title_of(docname)}
+
+    for dimension in resolved.get("dimensions", []):
+        for rec in dimension.get("recommendations", []):
+            rec["links"] = [link(l) for l in rec.get("links", [])]
+    for section in resolved.get("sections", []):
+        section["links"] = [link(l) for l in section.get("links", [])]
+    return resolved
+
+
+def data_block(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" class="tool-data">{text}</script>\n'
+
+
+def radio(name: str, value: str, label_html: str, ident: str) -> str:
+    return (
+        f'<li><input type="radio" name="{name}" id="{ident}" value="{escape(value)}">'
+        f'<label for="{ident}">{label_html}</label></li>\n'
+    )
+
+
+def maturity_form(data: dict) -> str:
+    out = []
+    scale = data["scale"]
+    for dimension in data["dimensions"]:
+        out.append(f'<fieldset class="tool-dimension" data-dimension="{dimension["id"]}">'
+                   f'<legend>{escape(dimension["label"])}</legend>\n')
+        for statement in dimension["statements"]:
+            sid = statement["id"]
+            out.append(f'<fieldset class="tool-item" data-item="{sid}"><legend>{escape(statement["text"])}</legend>\n<ul class="tool-choices">\n')
+            for level in scale:
+                described = statement["levels"][level["level"]] if level["level"] in statement["levels"] else statement["levels"][str(level["level"])]
+                label = f'<strong>{escape(level["label"])}.</strong> {escape(described)}'
+                out.append(radio(sid, str(level["level"]), label, f"tool-{sid}-{level['level']}"))
+            out.append(radio(sid, "na", escape(_("Not sure, or not applicable")), f"tool-{sid}-na"))
+            out.append("</ul></fieldset>\n")
+        out.append("</fieldset>\n")
+    return "".join(out)
+
+
+def screening_form(data: dict) -> str:
+    out = []
+    for question in data["questions"]:
+        qid = question["id"]
+        out.append(f'<fieldset class="tool-item" data-item="{qid}"><legend>{escape(question["label"])}</legend>\n<ul class="tool-choices">\n')
+        for option in question["options"]:
+            out.append(radio(qid, option["id"], escape(option["label"]), f"tool-{qid}-{option['id']}"))
+        out.append("</ul></fieldset>\n")
+    return "".join(out)
+
+
+def builder_form(data: dict) -> str:
+    out = []
+    for section in data["sections"]:
+        sid = section["id"]
+        out.append(
+            f'<div class="tool-section" data-item="{sid}"><label for="tool-{sid}" class="tool-section-title">'
+            f'{escape(section["title"])}</label>\n<p id="tool-{sid}-prompt">{escape(section["prompt"])} '
+            f'<span class="tool-guidance">{escape(section["guidance"])}</span></p>\n'
+            f'<details class="tool-example"><summary>{escape(_("Example"))}</summary><p>{escape(section["example"])}</p></details>\n'
+            f'<textarea id="tool-{sid}" name="{sid}" rows="5" aria-describedby="tool-{sid}-prompt"></textarea></div>\n'
+        )
+    return "".join(out)
+
+
+FORMS = {"maturity": maturity_form, "screening": screening_form, "builder": builder_form}
+RESULT_BUTTONS = {
+    "maturity": [("results", _("Show my results")), ("export-json", _("Export results (JSON)")),
+                 ("export-csv", _("Export results (CSV)")), ("print", _("Print or save as PDF"))],
+    "screening": [("results", _("Screen this use")), ("export-json", _("Export (JSON)")),
+                  ("export-csv", _("Export (CSV)")), ("print", _("Print or save as PDF"))],
+    "builder": [("prefill", _("Add priorities from my readiness results")), ("export-md", _("Export as Markdown")),
+                ("print", _("Print or save as PDF"))],
+}
+
+
+def visit_questionnaire_html(self, node: questionnaire) -> None:
+    builder = self.builder
+    here = builder.current_docname
+    titles = builder.env.titles
+    data = resolve_links(
+        node["data"],
+        lambda target: builder.get_relative_uri(here, target),
+        lambda target: titles[target].astext() if target in titles else target,
+    )
+    kind = data["kind"]
+    key = storage_key(builder.app, data)
+    privacy = builder.get_relative_uri(here, builder.config.course_privacy_page)
+    buttons = "".join(
+        f'<button type="button" class="quiz-button" data-action="{action}">{escape(label)}</button> '
+        for action, label in RESULT_BUTTONS[kind]
+    )
+    importer = ""
+    if kind != "builder":
+        importer = (
+            f'<label class="quiz-button tool-import">{escape(_("Import a saved file"))}'
+            '<input type="file" accept="application/json,.json" data-action="import"></label> '
+        )
+        if kind == "maturity":
+            importer += (
+                f'<label class="quiz-button tool-import">{escape(_("Compare with a saved file"))}'
+                '<input type="file" accept="application/json,.json" data-action="compare"></label> '
+            )
+    self.body.append(
+        f'<div class="tool" data-tool-id="{data["id"]}" data-tool-kind="{kind}" data-storage-key="{key}">\n'
+        + data_block(data)
+        + '<details class="tool-privacy"><summary>' + escape(_("What this tool stores on this device")) + "</summary>\n"
+        f'<p>{escape(_("Your answers are saved only in this browser, under the key"))} <code>{escape(key)}</code>, '
+        f'{escape(_("so that you can come back to them. Nothing is sent anywhere. Results leave this device only if you export, print or share them."))} '
+        f'<a href="{privacy}">{escape(_("More about privacy on this site"))}</a>.</p>\n'
+        f'<p><button type="button" class="quiz-button" data-action="clear">{escape(_("Clear my answers"))}</button></p></details>\n'
+        f'<p class="tool-progress" aria-live="polite" data-progress></p>\n'
+        f'<form class="tool-form" novalidate>\n{FORMS[kind](data)}</form>\n'
+        f'<div class="tool-actions" hidden>{buttons}{importer}</div>\n'
+        '<p class="tool-message" role="status" data-message></p>\n'
+        '<div class="tool-results" data-results hidden tabindex="-1"></div>\n'
+        "</div>\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_questionnaire_other(self, node: questionnaire) -> None:
+    self.body.append(_("This tool runs in the web edition of the site."))
+    raise nodes.SkipNode
+
+
+def skip_questionnaire(self, node):
+    raise nodes.SkipNode
+
+
+def setup_tools(app) -> None:
+    app.add_node(
+        questionnaire,
+        html=(visit_questionnaire_html, None),
+        latex=(skip_questionnaire, None),
+        text=(skip_questionnaire, None),
+    )
+    app.add_directive("questionnaire", QuestionnaireDirective)
+    app.connect("env-check-consistency", check_tool_links)

@@ -1,0 +1,96 @@
+// Unit tests of the tools' pure scoring and export functions (course-tools.js).
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const K = require("../../sphinx_course/static/course-tools.js");
+
+const statements = (prefix) => ["a", "b", "c", "d"].map((s) => ({ id: `${prefix}-${s}`, text: s, levels: {} }));
+const maturity = {
+  id: "mini", version: 1, kind: "maturity",
+  scale: [1, 2, 3, 4].map((level) => ({ level, label: ["Initial", "Developing", "Established", "Leading"][level - 1] })),
+  dimensions: [
+    { id: "people", label: "People", weight: 0.5, statements: statements("people"),
+      recommendations: [{ levels: [1, 2], text: "Train", links: [] }, { levels: [3, 4], text: "Share", links: [] }] },
+    { id: "data", label: "Data", weight: 0.5, statements: statements("data"),
+      recommendations: [{ levels: [1, 2], text: "Document", links: [] }, { levels: [3, 4], text: "Audit", links: [] }] },
+  ],
+};
+
+test("maturity scores: means, levels, 'not sure' left out, weighted overall", () => {
+  const answers = { "people-a": 4, "people-b": 4, "people-c": 3, "people-d": "na", "data-a": 1, "data-b": 2, "data-c": 1, "data-d": 2 };
+  const result = K.scoreMaturity(maturity, answers);
+  assert.equal(result.answered, 8);
+  assert.equal(result.total, 8);
+  assert.deepEqual(result.dimensions.map((d) => [d.score, d.level, d.levelLabel, d.answered]), [
+    [3.7, 4, "Leading", 3],
+    [1.5, 2, "Developing", 4],
+  ]);
+  assert.equal(result.dimensions[0].percent, 89);
+  assert.deepEqual(result.overall, { score: 2.6, level: 3, levelLabel: "Established" });
+  assert.deepEqual(result.strongest, ["people"]);
+  assert.deepEqual(result.weakest, ["data"]);
+  assert.deepEqual(result.dimensions.map((d) => d.recommendations.map((r) => r.text)), [["Share"], ["Document"]]);
+});
+
+test("maturity with nothing answered has no score and no recommendations", () => {
+  const result = K.scoreMaturity(maturity, {});
+  assert.equal(result.overall.score, null);
+  assert.deepEqual(result.weakest, []);
+  assert.deepEqual(result.dimensions[0].recommendations, []);
+});
+
+test("comparison shows the change per dimension", () => {
+  const before = K.scoreMaturity(maturity, { "people-a": 2, "data-a": 1 });
+  const after = K.scoreMaturity(maturity, { "people-a": 3, "data-a": 1 });
+  assert.deepEqual(K.compareMaturity(after, before).map((r) => [r.id, r.before, r.after, r.change]), [
+    ["people", 2, 3, 1], ["data", 1, 1, 0],
+  ]);
+});
+
+const screening = {
+  id: "screen", version: 1, kind: "screening",
+  questions: [
+    { id: "purpose", options: [{ id: "rbi" }, { id: "chatbot" }, { id: "admin" }] },
+    { id: "scope", options: [{ id: "eu" }, { id: "outside" }] },
+  ],
+  rules: [
+    { id: "ban", when: { purpose: ["rbi"] }, category: "prohibited", article: "Art. 5", finding: "f", duties: [{ text: "d1", article: "Art. 5(3)" }], principles: ["Lawfulness"], questions: ["q1"] },
+    { id: "bot", when: { purpose: ["chatbot"] }, category: "transparency", article: "Art. 50", finding: "f", principles: ["Human Autonomy", "Lawfulness"] },
+    { id: "hr", when: { purpose: ["rbi", "chatbot"] }, category: "high-risk", annex: "Annex III, point 1(a)", article: "Art. 6", finding: "f", principles: ["Lawfulness"] },
+    { id: "away", when: { scope: ["outside"] }, category: "out-of-scope", article: "Art. 2", finding: "f" },
+  ],
+};
+
+test("screening: most severe applying rule wins, duties and principles are merged", () => {
+  const result = K.evaluateScreening(screening, { purpose: "rbi", scope: "eu" });
+  assert.equal(result.category, "prohibited");
+  assert.deepEqual(result.rules, ["ban", "hr"]);
+  assert.deepEqual(result.annex, ["Annex III, point 1(a)"]);
+  assert.deepEqual(result.principles, ["Lawfulness"]);
+  assert.deepEqual(result.duties, [{ text: "d1", article: "Art. 5(3)" }]);
+  assert.equal(K.evaluateScreening(screening, { purpose: "chatbot", scope: "eu" }).category, "high-risk");
+  assert.equal(K.evaluateScreening(screening, { purpose: "admin", scope: "eu" }).category, "minimal");
+});
+
+test("screening: outside the Act's scope overrides everything else", () => {
+  assert.equal(K.evaluateScreening(screening, { purpose: "rbi", scope: "outside" }).category, "out-of-scope");
+});
+
+test("exports: CSV quoting and builder Markdown", () => {
+  assert.equal(K.toCSV([["a", 'say "hi"', "x,y"], [1, null, 2]]), 'a,"say ""hi""","x,y"\n1,,2\n');
+  const builder = { kind: "builder", sections: [{ id: "vision", title: "Vision", prompt: "Why?" }, { id: "budget", title: "Budget", prompt: "How much?" }] };
+  assert.equal(K.builderMarkdown(builder, { vision: "Safer streets." }, "Our strategy"),
+    "# Our strategy\n\n## Vision\n\nSafer streets.\n\n## Budget\n\n_How much?_\n");
+});
+
+test("import accepts only this tool's own, untampered files", () => {
+  const good = JSON.stringify(K.exportFile(maturity, { "people-a": 2 }, null, "2026-11-29"));
+  assert.deepEqual(K.parseToolFile(good, maturity), { "people-a": 2 });
+  const other = JSON.stringify(K.exportFile({ ...maturity, id: "other" }, {}, null, "x"));
+  assert.throws(() => K.parseToolFile(other, maturity));
+  const tampered = JSON.stringify(K.exportFile(maturity, { "people-a": 9 }, null, "x"));
+  assert.throws(() => K.parseToolFile(tampered, maturity));
+  const unknown = JSON.stringify(K.exportFile(maturity, { "nobody": 1 }, null, "x"));
+  assert.throws(() => K.parseToolFile(unknown, maturity));
+  assert.throws(() => K.parseToolFile("not json", maturity));
+  assert.equal(K.parseSavedAnswers("{broken", maturity), null);
+});

@@ -1,0 +1,67 @@
+"""Questionnaire data files: one small bad file per mistake, each reported with its line and path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sphinx_course.errors import AuthoringError
+from sphinx_course.tools_data import load_questionnaire
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECT = re.compile(r"^# expect: (\d+): (.*)$")
+TOOLS = Path(__file__).parent.parent / "exercises" / "tools"
+
+
+def cases():
+    for path in sorted((FIXTURES / "tool-errors").glob("*.yaml")):
+        match = EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
+        yield pytest.param(path, int(match.group(1)), match.group(2), id=path.stem)
+
+
+def test_the_valid_fixture_loads():
+    data = load_questionnaire(FIXTURES / "tool-valid-maturity.yaml")
+    assert data["id"] == "mini" and "__line__" not in data
+
+
+@pytest.mark.parametrize("path,line,message", list(cases()))
+def test_each_bad_file_is_reported_with_line_and_path(path, line, message):
+    with pytest.raises(AuthoringError) as caught:
+        load_questionnaire(path)
+    assert (caught.value.line, caught.value.message) == (line, message)
+
+
+@pytest.mark.parametrize("name", ["readiness", "screening", "strategy"])
+def test_the_site_tools_data_is_valid(name):
+    data = load_questionnaire(TOOLS / f"{name}.yaml")
+    if name == "readiness":
+        assert len(data["dimensions"]) >= 8
+        assert all(4 <= len(d["statements"]) <= 6 for d in data["dimensions"])
+        assert "not the official" in data["intro"].lower() or "not the toolkit" in data["intro"].lower()
+
+
+def test_a_link_to_a_missing_page_stops_the_build(tmp_path):
+    from conftest import sphinx_build, write_fixture_site
+
+    data = (FIXTURES / "tool-valid-maturity.yaml").read_text().replace("links: [/index]", "links: [/nowhere]", 1)
+    src = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Tool\n\n```{questionnaire} /mini.yaml\n```\n",
+        "mini.yaml": data,
+    })
+    build = sphinx_build(src, tmp_path / "out")
+    assert build.returncode != 0
+    assert any(p.endswith("mini.yaml:32: ERROR: mini.yaml: links to /nowhere, which is not a page of this site. [course.tool]") for p in build.problems), build.problems
+
+
+def test_a_bad_data_file_stops_the_build_naming_file_and_line(tmp_path):
+    from conftest import sphinx_build, write_fixture_site
+
+    src = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Tool\n\n```{questionnaire} /mini.yaml\n```\n",
+        "mini.yaml": (FIXTURES / "tool-errors" / "weights.yaml").read_text(),
+    })
+    build = sphinx_build(src, tmp_path / "out")
+    assert any(p.endswith("mini.yaml:14: ERROR: mini.yaml: dimensions: weights add up to 0.9, not 1. Adjust them so they sum to 1. [course.tool]") for p in build.problems), build.problems
+    assert "Traceback" not in build.output
