@@ -18,7 +18,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer test bench serve clean dist linkcheck-external lock
+.PHONY: help html trainer pdf test bench serve clean dist linkcheck-external lock
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -39,6 +39,9 @@ trainer: $(STAMP)  ## Build the trainer edition (never publish it) into _build/t
 	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
+
+pdf: html trainer  ## Print the course book, trainer's manual and handouts to PDF in _build/pdf (needs Chromium).
+	$(BIN)/python -m sphinx_course.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf
 
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error

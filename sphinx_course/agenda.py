@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective, new_document
+from sphinx.util.docutils import SphinxDirective
 
+from .copies import resolved_copies
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
@@ -201,8 +202,7 @@ def agenda_nodes(app, docname: str, node: agenda, settings) -> list[nodes.Node]:
 def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[nodes.Node]:
     """The trainer notes of every item, in running order (trainer edition only).
 
-    Notes are copied from each item's unresolved doctree, then their references
-    are resolved from this page, so links in them point the right way from here.
+    Notes are copied from each item's doctree and resolved from this page.
     """
     gathered = nodes.container(classes=["agenda-notes", TRAINER_CLASS])
     gathered += nodes.rubric("", _("Trainer notes in running order: %s") % node["title"])
@@ -215,10 +215,7 @@ def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[no
         gathered += nodes.paragraph("", "", nodes.strong("", title))
         for note in notes:
             gathered += note.deepcopy()
-    holder = new_document(app.env.doc2path(docname), settings)
-    holder += gathered
-    app.env.apply_post_transforms(holder, docname)
-    return list(holder.children)
+    return resolved_copies(app, docname, settings, [gathered])
 
 
 def resolve_agendas(app, doctree, docname) -> None:

@@ -11,6 +11,7 @@ from .config import register_config
 from .course_index import setup_course_index
 from .discovery import setup_discovery
 from .exercises import setup_exercises
+from .handouts import setup_handouts
 from .i18n import CATALOG, _
 from .links import setup_links
 from .outline import setup_outline
@@ -149,6 +150,7 @@ def setup_extension(app) -> None:
     setup_exercises(app)
     setup_agenda(app)
     setup_tools(app)
+    setup_handouts(app)
     setup_course_index(app)
     setup_theme_fixes(app)
     setup_discovery(app)

@@ -1,0 +1,146 @@
+"""Printable material gathered from the units themselves, never written twice.
+
+``{handouts}`` renders a one-to-two-page handout per module and session:
+objectives (from the front matter), key takeaways, the scenario's discussion
+questions and the key sources, all copied from the unit's own doctree.
+
+``{trainer-manual}`` renders, in the trainer edition only, every unit's trainer
+notes and quiz answer key in course order, then every exercise's facilitator
+guide; the learner edition gets one line saying where the manual is.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .copies import resolved_copies
+from .i18n import _
+from .quiz import plain_answer_key, quiz_answer_key
+from .registry import course_registry
+from .trainer import TRAINER_CLASS
+
+SOURCES_PER_HANDOUT = 4
+
+
+class handouts(nodes.General, nodes.Element):  # noqa: N801
+    pass
+
+
+class trainer_manual(nodes.General, nodes.Element):  # noqa: N801
+    pass
+
+
+class _Aggregate(SphinxDirective):
+    node_class: type = handouts
+    kind = "handouts"
+
+    def run(self):
+        course_registry(self.env).aggregate_pages[self.env.docname] = self.kind
+        node = self.node_class()
+        self.set_source_info(node)
+        return [node]
+
+
+class HandoutsDirective(_Aggregate):
+    node_class, kind = handouts, "handouts"
+
+
+class TrainerManualDirective(_Aggregate):
+    node_class, kind = trainer_manual, "trainer-manual"
+
+
+def units_in_order(env, kind: str = "module") -> list[str]:
+    return sorted(d for d, r in course_registry(env).units.items() if r.get("kind") == kind)
+
+
+def anchor(docname: str) -> str:
+    return "handout-" + docname.rsplit("/", 1)[-1]
+
+
+def section_titled(doctree, title: str) -> nodes.section | None:
+    for section in doctree.findall(nodes.section):
+        if section[0].astext().strip() == title:
+            return section
+    return None
+
+
+def discussion_questions(doctree) -> list[nodes.Node]:
+    """The numbered questions after "Discussion questions" in the unit's scenarios."""
+    found: list[nodes.Node] = []
+    for box in doctree.findall(nodes.admonition):
+        if "scenario" not in box["classes"]:
+            continue
+        children = list(box.children)
+        for index, child in enumerate(children):
+            if "discussion question" in child.astext().lower() and isinstance(child, nodes.paragraph):
+                following = children[index + 1] if index + 1 < len(children) else None
+                if isinstance(following, (nodes.enumerated_list, nodes.bullet_list)):
+                    found.append(following.deepcopy())
+    return found
+
+
+def handout(env, docname: str) -> nodes.section:
+    doctree = env.get_doctree(docname)
+    record = course_registry(env).units[docname]
+    title = env.titles[docname].astext()
+    section = nodes.section(ids=[anchor(docname)], classes=["handout"])
+    section += nodes.title("", title)
+    section += nodes.paragraph("", _("About %s minutes.") % record["duration"])
+    section += nodes.rubric("", _("Learning objectives"))
+    objectives = nodes.bullet_list()
+    for objective in record["objectives"]:
+        objectives += nodes.list_item("", nodes.paragraph("", objective["text"]))
+    section += objectives
+    for box in doctree.findall(nodes.admonition):
+        if "key-takeaways" in box["classes"]:
+            section += nodes.rubric("", _("Key takeaways"))
+            section += [c.deepcopy() for c in box.children if not isinstance(c, nodes.title)]
+    questions = discussion_questions(doctree)
+    if questions:
+        section += nodes.rubric("", _("Scenario discussion questions"))
+        section += questions
+    reading = section_titled(doctree, "Further reading")
+    if reading is not None:
+        items = [item for item in reading.findall(nodes.list_item)][:SOURCES_PER_HANDOUT]
+        if items:
+            section += nodes.rubric("", _("Key sources"))
+            section += nodes.bullet_list("", *(item.deepcopy() for item in items))
+    return section
+
+
+def manual_section(env, docname: str) -> nodes.section:
+    doctree = env.get_doctree(docname)
+    section = nodes.section(ids=["manual-" + docname.rsplit("/", 1)[-1]], classes=["manual-unit"])
+    section += nodes.title("", env.titles[docname].astext())
+    for box in doctree.findall(nodes.admonition):
+        if TRAINER_CLASS in box["classes"]:
+            section += box.deepcopy()
+    for key in doctree.findall(quiz_answer_key):
+        section += nodes.rubric("", _("Answer key: %s") % key["title"])
+        section += plain_answer_key(key)
+    return section
+
+
+def resolve_aggregates(app, doctree, docname) -> None:
+    env = app.env
+    for node in list(doctree.findall(handouts)):
+        content = [handout(env, unit) for unit in units_in_order(env)]
+        node.replace_self(resolved_copies(app, docname, doctree.settings, content))
+    for node in list(doctree.findall(trainer_manual)):
+        if app.config.course_edition != "trainer":
+            node.replace_self(nodes.paragraph(
+                "", _("The trainer's manual is part of the trainer edition, which is not published on this site.")
+            ))
+            continue
+        units = units_in_order(env) + units_in_order(env, "exercise")
+        content = [manual_section(env, unit) for unit in units]
+        node.replace_self(resolved_copies(app, docname, doctree.settings, content))
+
+
+def setup_handouts(app) -> None:
+    for node_class in (handouts, trainer_manual):
+        app.add_node(node_class)
+    app.add_directive("handouts", HandoutsDirective)
+    app.add_directive("trainer-manual", TrainerManualDirective)
+    app.connect("doctree-resolved", resolve_aggregates)

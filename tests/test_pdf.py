@@ -1,0 +1,72 @@
+"""`make pdf`: course book, trainer's manual and handouts, printed offline and checked by their text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from sphinx_course.pdf import LEADERSHIP, make_pdfs
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def pdfs(site_html, trainer_html, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    pages = make_pdfs(site_html, trainer_html, out)
+    return out, pages
+
+
+def text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def module_titles(site_html) -> list[str]:
+    titles = []
+    for module in LEADERSHIP:
+        page = BeautifulSoup((site_html / f"modules/leadership/{module}.html").read_text(), "html.parser")
+        titles.append(" ".join(page.select_one("article h1").get_text().replace("#", "").split()))
+    return titles
+
+
+def first_trainer_sentence(trainer_html) -> str:
+    page = BeautifulSoup((trainer_html / "modules/leadership/01-ai-in-law-enforcement.html").read_text(), "html.parser")
+    words = page.select_one(".trainer-only p:not(.admonition-title)").get_text(" ").split()
+    return " ".join(words[:8])
+
+
+def test_course_book_has_every_module_and_no_trainer_content(pdfs, site_html, trainer_html):
+    out, _pages = pdfs
+    book = text(out / "course-book.pdf")
+    for title in module_titles(site_html):
+        assert title[:40] in book, title
+    assert "Glossary" in book and "References" in book
+    assert "Trainer notes" not in book
+    assert first_trainer_sentence(trainer_html) not in book
+    assert "Answers and explanations" not in book, "quizzes print as questions only"
+    assert "☐" in book or "Question 1 of" in book
+
+
+def test_trainers_manual_has_agendas_notes_guides_and_answer_keys(pdfs, site_html, trainer_html):
+    out, _pages = pdfs
+    manual = text(out / "trainers-manual.pdf")
+    assert "Executive briefing (90 minutes)" in manual and "National workshop (one day)" in manual
+    assert "Trainer notes" in manual and "Facilitator guide" in manual
+    assert "Answer key" in manual and "Correct:" in manual
+    assert first_trainer_sentence(trainer_html) in manual
+    for title in module_titles(site_html):
+        assert title[:40] in manual
+
+
+def test_every_module_and_session_has_a_short_handout(pdfs, site_html):
+    out, pages = pdfs
+    handouts = {name: count for name, count in pages.items() if name.startswith("handouts/")}
+    assert len(handouts) == 13
+    assert all(1 <= count <= 2 for count in handouts.values()), handouts
+    sample = text(out / "handouts" / "03-law-and-human-rights.pdf")
+    for part in ("Learning objectives", "Key takeaways", "Scenario discussion questions", "Key sources"):
+        assert part in sample
+    assert not re.search(r"Module [1-9]:.*Module [1-9]:", sample[:200]), "one module per handout"
