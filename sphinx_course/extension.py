@@ -62,7 +62,7 @@ def interface_strings() -> dict[str, str]:
         "chartLabel": _("Bar chart of the score for each dimension; the same numbers are in the table below."),
         "tableCaption": _("Score and level for each dimension"),
         "dimension": _("Dimension"),
-        "score": _("Score (1–4)"),
+        "scoreCol": _("Score (1–4)"),
         "level": _("Level"),
         "answeredCol": _("Answered"),
         "compareTitle": _("Compared with the saved assessment"),

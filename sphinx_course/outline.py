@@ -7,7 +7,6 @@ feeds ``course-index.json``, so the overview can never disagree with it.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _

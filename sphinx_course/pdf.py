@@ -73,22 +73,28 @@ def join(parts: list[bytes], target: Path, title: str) -> int:
     return len(writer.pages)
 
 
-def make_pdfs(learner: Path, trainer: Path, outdir: Path) -> dict[str, int]:
-    from playwright.sync_api import sync_playwright
+def make_pdfs(learner: Path, trainer: Path, outdir: Path, browser=None) -> dict[str, int]:
+    """Print every PDF; pass a running Playwright browser to reuse it, or one is started."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            try:
+                return make_pdfs(learner, trainer, outdir, chromium)
+            finally:
+                chromium.close()
     pages: dict[str, int] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        tab = browser.new_page()
-        book = [print_to_pdf(tab, (learner / p).as_uri()) for p in COURSE_BOOK]
-        pages["course-book.pdf"] = join(book, outdir / "course-book.pdf", "Responsible AI in law enforcement: course book")
-        manual = [print_to_pdf(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
-        pages["trainers-manual.pdf"] = join(manual, outdir / "trainers-manual.pdf", "Trainer's manual (do not publish)")
-        for anchor in handout_ids(learner):
-            part = print_to_pdf(tab, (learner / HANDOUTS_PAGE).as_uri() + f"#{anchor}")
-            name = f"handouts/{anchor.removeprefix('handout-')}.pdf"
-            pages[name] = join([part], outdir / name, f"Handout: {anchor.removeprefix('handout-')}")
-        browser.close()
+    tab = browser.new_page()
+    book = [print_to_pdf(tab, (learner / p).as_uri()) for p in COURSE_BOOK]
+    pages["course-book.pdf"] = join(book, outdir / "course-book.pdf", "Responsible AI in law enforcement: course book")
+    manual = [print_to_pdf(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
+    pages["trainers-manual.pdf"] = join(manual, outdir / "trainers-manual.pdf", "Trainer's manual (do not publish)")
+    for anchor in handout_ids(learner):
+        part = print_to_pdf(tab, (learner / HANDOUTS_PAGE).as_uri() + f"#{anchor}")
+        name = f"handouts/{anchor.removeprefix('handout-')}.pdf"
+        pages[name] = join([part], outdir / name, f"Handout: {anchor.removeprefix('handout-')}")
+    tab.close()
     return pages
 
 

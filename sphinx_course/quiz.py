@@ -49,7 +49,7 @@ from .quiz_model import (
 )
 from .registry import QuizRecord, course_registry, section_of
 from .sources import content_offset
-from .warnings_ import CourseWarning, logger
+from .warnings_ import logger
 
 
 # Nodes. Attributes hold plain data so doctrees pickle and merge across processes.

@@ -57,7 +57,7 @@ class QuestionnaireDirective(SphinxDirective):
 
 def check_tool_links(app, env) -> None:
     """Every page a tool recommends must exist; checked once all pages are known."""
-    for docname, tools in sorted(course_registry(env).tools.items()):
+    for tools in course_registry(env).tools.values():
         for tool in tools:
             path = Path(env.srcdir, tool["source"])
             lines = path.read_text(encoding="utf-8").splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -259,3 +260,15 @@ def test_quiz_reflows_at_320_pixels(page, site_url):
         "[...document.querySelectorAll('.quiz')].filter(q => q.scrollWidth > q.clientWidth + 1).length"
     )
     assert overflow == 0
+
+
+def test_running_score_shows_while_a_quiz_is_unfinished(page, site_url):
+    page.goto(site_url + "modules/leadership/01-ai-in-law-enforcement.html")
+    quiz_root = page.locator(".quiz").first
+    quiz_root.locator(".quiz-actions:not([hidden])").first.wait_for()
+    total = int(quiz_root.get_attribute("data-questions"))
+    first = quiz_root.locator(".quiz-question").first
+    if first.locator("input").count():
+        first.locator("input").first.check()
+    first.get_by_role("button", name="Check").click()
+    assert re.fullmatch(rf"Score: [01] of {total}\.", quiz_root.locator(".quiz-score").inner_text())

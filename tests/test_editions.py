@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import snowballstemmer
 from bs4 import BeautifulSoup
 

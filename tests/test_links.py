@@ -130,3 +130,8 @@ def test_linkcheck_external_says_no_network_in_one_line_and_fails(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "No network: cannot resolve any cited host, so external links were not checked."
     ]
+
+
+def test_the_trainer_edition_has_no_broken_links_anchors_or_assets(trainer_html, serve):
+    result = linkcheck(serve(trainer_html) + "index.html")
+    assert result.returncode == 0, result.stdout[-5000:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,14 +15,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pdfs(site_html, trainer_html, tmp_path_factory):
+def pdfs(site_html, trainer_html, tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("pdf")
-    pages = make_pdfs(site_html, trainer_html, out)
+    pages = make_pdfs(site_html, trainer_html, out, browser)
     return out, pages
 
 
 def text(path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    """The PDF's text with ligatures (ﬁ, ﬂ) unfolded and whitespace collapsed."""
+    raw = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(unicodedata.normalize("NFKC", raw).split())
 
 
 def module_titles(site_html) -> list[str]:

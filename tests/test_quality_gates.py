@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import json
 import subprocess
 import threading
 from dataclasses import dataclass, field

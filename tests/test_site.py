@@ -7,7 +7,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 
 SECTION_LANDINGS = [
     "modules/leadership/index",

@@ -296,7 +296,7 @@
         results.appendChild(el("p", {}, T.weakest + " " + names(result.weakest)));
       }
       results.appendChild(barChart(result.dimensions, data.scale.length));
-      results.appendChild(table([T.dimension, T.score, T.level, T.answeredCol], result.dimensions.map(function (d) {
+      results.appendChild(table([T.dimension, T.scoreCol, T.level, T.answeredCol], result.dimensions.map(function (d) {
         return [d.label, d.score, d.levelLabel, d.answered + " / " + d.statements];
       }), T.tableCaption));
       if (comparison) {
