@@ -30,7 +30,7 @@ from conftest import BROWSER_ARGS, CHROMIUM, ROOT, source_date_epoch  # noqa: E4
 
 OUT = ROOT / "_build" / "bench"
 MODULE_PAGE = "modules/leadership/03-law-and-human-rights.html"
-LIGHTHOUSE_PAGES = ["index.html", MODULE_PAGE, "docs/progress.html"]
+LIGHTHOUSE_PAGES = ["index.html", MODULE_PAGE, "exercises/tools/readiness.html"]
 QUIZ_RUNTIME = ["course-store.js", "course-quiz.js", "course-quiz.css"]
 BUDGETS = {"module_page_kb": 250, "any_page_kb": 400, "quiz_runtime_gz_kb": 6, "incremental_s": 3}
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
