@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .agenda import setup_agenda
 from .blocks import setup_blocks
+from .cards import setup_cards
 from .config import register_config
 from .course_index import setup_course_index
 from .discovery import setup_discovery
@@ -151,6 +152,7 @@ def setup_extension(app) -> None:
     setup_agenda(app)
     setup_tools(app)
     setup_handouts(app)
+    setup_cards(app)
     setup_course_index(app)
     setup_theme_fixes(app)
     setup_discovery(app)
