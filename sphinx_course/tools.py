@@ -95,41 +95,42 @@ def data_block(data: dict) -> str:
     return f'<script type="application/json" class="tool-data">{text}</script>\n'
 
 
-def radio(name: str, value: str, label_html: str, ident: str) -> str:
+def choice_group(item: str, legend: str, choices: list[tuple[str, str]]) -> str:
+    """One question as a fieldset of radio buttons: (value, label HTML) per choice."""
+    radios = "".join(
+        f'<li><input type="radio" name="{item}" id="tool-{item}-{value}" value="{escape(value)}">'
+        f'<label for="tool-{item}-{value}">{label}</label></li>\n'
+        for value, label in choices
+    )
     return (
-        f'<li><input type="radio" name="{name}" id="{ident}" value="{escape(value)}">'
-        f'<label for="{ident}">{label_html}</label></li>\n'
+        f'<fieldset class="tool-item" data-item="{item}"><legend>{escape(legend)}</legend>\n'
+        f'<ul class="tool-choices">\n{radios}</ul></fieldset>\n'
     )
 
 
 def maturity_form(data: dict) -> str:
     out = []
-    scale = data["scale"]
     for dimension in data["dimensions"]:
         out.append(f'<fieldset class="tool-dimension" data-dimension="{dimension["id"]}">'
                    f'<legend>{escape(dimension["label"])}</legend>\n')
         for statement in dimension["statements"]:
-            sid = statement["id"]
-            out.append(f'<fieldset class="tool-item" data-item="{sid}"><legend>{escape(statement["text"])}</legend>\n<ul class="tool-choices">\n')
-            for level in scale:
-                described = statement["levels"][level["level"]] if level["level"] in statement["levels"] else statement["levels"][str(level["level"])]
-                label = f'<strong>{escape(level["label"])}.</strong> {escape(described)}'
-                out.append(radio(sid, str(level["level"]), label, f"tool-{sid}-{level['level']}"))
-            out.append(radio(sid, "na", escape(_("Not sure, or not applicable")), f"tool-{sid}-na"))
-            out.append("</ul></fieldset>\n")
+            # The data has been through JSON on its way here, so level keys are strings.
+            described = {str(k): v for k, v in statement["levels"].items()}
+            choices = [
+                (str(level["level"]), f'<strong>{escape(level["label"])}.</strong> {escape(described[str(level["level"])])}')
+                for level in data["scale"]
+            ]
+            choices.append(("na", escape(_("Not sure, or not applicable"))))
+            out.append(choice_group(statement["id"], statement["text"], choices))
         out.append("</fieldset>\n")
     return "".join(out)
 
 
 def screening_form(data: dict) -> str:
-    out = []
-    for question in data["questions"]:
-        qid = question["id"]
-        out.append(f'<fieldset class="tool-item" data-item="{qid}"><legend>{escape(question["label"])}</legend>\n<ul class="tool-choices">\n')
-        for option in question["options"]:
-            out.append(radio(qid, option["id"], escape(option["label"]), f"tool-{qid}-{option['id']}"))
-        out.append("</ul></fieldset>\n")
-    return "".join(out)
+    return "".join(
+        choice_group(q["id"], q["label"], [(o["id"], escape(o["label"])) for o in q["options"]])
+        for q in data["questions"]
+    )
 
 
 def builder_form(data: dict) -> str:
