@@ -18,7 +18,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer pdf test bench serve clean dist linkcheck-external lock
+.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -35,10 +35,16 @@ html: $(STAMP)  ## Build the learner and public site into _build/html.
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
 
-trainer: $(STAMP)  ## Build the trainer edition (never publish it) into _build/trainer.
+trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
 	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
+	$(BIN)/sphinx-build -b revealjs -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
+
+slides: $(STAMP)  ## Build a reveal.js deck per module and session into _build/slides (works offline).
+	$(BIN)/sphinx-build -b revealjs -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
+	@$(BIN)/python -m sphinx_course.publish $(STAGING)/slides $(BUILD)/slides
+	@echo "Decks built. Open $(CURDIR)/$(BUILD)/slides/slides/index.html"
 
 pdf: html trainer  ## Print the course book, trainer's manual and handouts to PDF in _build/pdf (needs Chromium).
 	$(BIN)/python -m sphinx_course.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf

@@ -24,7 +24,7 @@ extensions = [
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
-    "_build", "_templates", ".venv", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
+    "_build", "_templates", ".venv", "slides", "modules/*/slides", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
     "*.egg-info", "README.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
 ]
 

@@ -36,6 +36,10 @@ class CourseConfig:
         default_factory=dict,
         metadata={"help": "http:// URLs allowed in links, each mapped to the reason it cannot be https."},
     )
+    course_slides_path: str = field(
+        default="slides",
+        metadata={"help": "Where the trainer edition publishes the slide decks, relative to its root."},
+    )
     course_theme_fixes: bool = field(
         default=True,
         metadata={"help": "Apply the site's repairs to the stock theme; off only to measure the stock theme."},

@@ -18,12 +18,14 @@ read, to find objectives no question checks and legal reviews that are stale.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
 
 from .errors import AuthoringError
 from .i18n import _
@@ -134,7 +136,7 @@ def read_front_matter(env, docname: str) -> dict:
 def is_unit(docname: str, config, metadata: dict) -> bool:
     """Pages in the unit folders are units, except section indexes and pages that say otherwise."""
     in_folder = docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
-    return in_folder and metadata.get("page-type") != "agenda"
+    return in_folder and "/slides/" not in docname and metadata.get("page-type") != "agenda"
 
 
 class UnitHeader(SphinxTransform):
@@ -160,7 +162,10 @@ class UnitHeader(SphinxTransform):
         title = next(iter(self.document.findall(nodes.title)), None)
         if title is not None:
             section = title.parent
-            section.insert(section.index(title) + 1, unit_header_nodes(meta))
+            header = unit_header_nodes(meta)
+            if self.config.course_edition == "trainer":
+                header += deck_link(self.env, docname)
+            section.insert(section.index(title) + 1, header)
 
 
 def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
@@ -187,6 +192,20 @@ def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
             line += nodes.Text("; ".join(names) + ".")
             header += line
     return header
+
+
+def deck_link(env, docname: str) -> list[nodes.Node]:
+    """In the trainer edition, a link from a unit to its slide deck, when it has one."""
+    folder, name = posixpath.split(docname)
+    deck = f"{folder}/slides/{name}"
+    if not (env.srcdir / f"{deck}.md").exists():
+        return []
+    target = posixpath.join(env.config.course_slides_path, deck + ".html")
+    href = posixpath.relpath(target, folder)
+    line = nodes.paragraph(classes=["unit-deck"])
+    line += nodes.strong("", _("Slides:") + " ")
+    line += nodes.reference("", _("open the deck for this session"), refuri=href)
+    return [line]
 
 
 def check_units(app, env) -> None:
@@ -225,6 +244,40 @@ def check_units(app, env) -> None:
             )
 
 
+def front_matter_from_file(path) -> dict:
+    """A page's YAML front matter, read straight from its file (pure but for the read)."""
+    import yaml
+
+    text = open(path, encoding="utf-8").read()
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+
+
+class UnitObjectivesDirective(SphinxDirective):
+    """``{unit-objectives} /modules/...``: a unit's objectives, from its own front matter.
+
+    Slide decks and other pages reuse the objectives this way instead of copying them.
+    """
+
+    required_arguments = 1
+
+    def run(self):
+        relative = self.arguments[0].strip("/") + ".md"
+        path = self.env.srcdir / relative
+        self.env.note_dependency(str(path))
+        try:
+            meta = parse_unit_metadata(front_matter_from_file(path))
+        except (OSError, ValueError, AuthoringError) as error:
+            logger.error(f"Cannot read the objectives of {relative}: {error} [course.metadata]", location=self.get_location())
+            return []
+        listing = nodes.bullet_list(classes=["unit-objectives"])
+        for objective in meta.objectives:
+            listing += nodes.list_item("", nodes.paragraph("", objective.text))
+        return [listing]
+
+
 def setup_units(app) -> None:
+    app.add_directive("unit-objectives", UnitObjectivesDirective)
     app.add_transform(UnitHeader)
     app.connect("env-check-consistency", check_units)

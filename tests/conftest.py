@@ -45,7 +45,8 @@ def source_date_epoch() -> str:
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html") -> Build:
-    doctrees = outdir.parent / (outdir.name + ".doctrees")
+    doctrees = TEST_BUILD / "doctrees" / outdir.relative_to(TEST_BUILD).as_posix().replace("/", "-") \
+        if outdir.is_relative_to(TEST_BUILD) else outdir.parent / (outdir.name + ".doctrees")
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-d", str(doctrees), *extra, str(srcdir), str(outdir)],
@@ -172,7 +173,9 @@ def axe_violations(tab) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def trainer_html(site_html) -> Path:
-    """The trainer edition of the same sources."""
+    """The trainer edition of the same sources, with its slide decks, as `make trainer` builds it."""
     build = sphinx_build(ROOT, TEST_BUILD / "trainer", "-D", "course_edition=trainer")
     assert build.returncode == 0, "the trainer build failed:\n" + "\n".join(build.problems)
+    decks = sphinx_build(ROOT, TEST_BUILD / "trainer" / "slides", "-c", str(ROOT / "slides"), builder="revealjs")
+    assert decks.returncode == 0, "the slide build failed:\n" + "\n".join(decks.problems)
     return build.outdir

@@ -73,3 +73,20 @@ def test_every_module_and_session_has_a_short_handout(pdfs, site_html):
     for part in ("Learning objectives", "Key takeaways", "Scenario discussion questions", "Key sources"):
         assert part in sample
     assert not re.search(r"Module [1-9]:.*Module [1-9]:", sample[:200]), "one module per handout"
+
+
+def test_each_agenda_prints_as_a_one_page_run_sheet(site_html, browser):
+    from io import BytesIO
+
+    from sphinx_course.pdf import print_to_pdf
+
+    tab = browser.new_page()
+    printed = print_to_pdf(tab, (site_html / "docs/trainers/formats.html").as_uri())
+    tab.close()
+    titles = [r.get_text() for r in BeautifulSoup((site_html / "docs/trainers/formats.html").read_text(), "html.parser").select(".agenda .rubric")]
+    pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(BytesIO(printed)).pages]
+    for title in titles:
+        # Each run sheet starts a page of its own and ends, with its total, on that same page.
+        holding = [page for page in pages if page.splitlines()[0].strip() == title]
+        assert len(holding) == 1, f"{title}: starts {len(holding)} pages"
+        assert re.search(r"Total: \d+ minutes", holding[0]) and "Start End Item Minutes" in holding[0]

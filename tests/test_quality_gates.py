@@ -52,9 +52,15 @@ class PageRecord:
     overflow: dict = field(default_factory=dict)
 
 
+#: Not site pages: theme assets, and the trainer edition's reveal.js decks, which are full-screen
+#: presentations without site navigation (no skip link to skip it); test_slides audits them.
+NOT_PAGES = ("_static", "slides/")
+
+
 def site_pages(folder: Path) -> list[str]:
     return sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if not p.relative_to(folder).as_posix().startswith("_static")
+        p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+        if not p.relative_to(folder).as_posix().startswith(NOT_PAGES)
     )
 
 
