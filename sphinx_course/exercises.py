@@ -19,11 +19,10 @@ from dataclasses import asdict, dataclass
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry
+from .registry import AggregateDirective, course_registry
 from .tables import simple_table
 from .sources import front_matter_line
 from .units import read_front_matter
@@ -133,12 +132,8 @@ class exercise_index(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class ExerciseIndexDirective(SphinxDirective):
-    def run(self):
-        course_registry(self.env).aggregate_pages[self.env.docname] = "exercise-index"
-        node = exercise_index()
-        self.set_source_info(node)
-        return [node]
+class ExerciseIndexDirective(AggregateDirective):
+    node_class, kind = exercise_index, "exercise-index"
 
 
 def duration_band(minutes: int) -> str:

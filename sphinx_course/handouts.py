@@ -12,12 +12,11 @@ guide; the learner edition gets one line saying where the manual is.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective
 
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
-from .registry import course_registry
+from .registry import AggregateDirective, course_registry
 from .trainer import TRAINER_CLASS
 
 SOURCES_PER_HANDOUT = 4
@@ -31,22 +30,11 @@ class trainer_manual(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class _Aggregate(SphinxDirective):
-    node_class: type = handouts
-    kind = "handouts"
-
-    def run(self):
-        course_registry(self.env).aggregate_pages[self.env.docname] = self.kind
-        node = self.node_class()
-        self.set_source_info(node)
-        return [node]
-
-
-class HandoutsDirective(_Aggregate):
+class HandoutsDirective(AggregateDirective):
     node_class, kind = handouts, "handouts"
 
 
-class TrainerManualDirective(_Aggregate):
+class TrainerManualDirective(AggregateDirective):
     node_class, kind = trainer_manual, "trainer-manual"
 
 

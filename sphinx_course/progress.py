@@ -10,23 +10,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective
 
 from .course_index import section_title
 from .i18n import _
-from .registry import course_registry
+from .registry import AggregateDirective, course_registry
 
 
 class course_progress(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class ProgressDirective(SphinxDirective):
-    def run(self):
-        course_registry(self.env).aggregate_pages[self.env.docname] = "progress"
-        node = course_progress()
-        self.set_source_info(node)
-        return [node]
+class ProgressDirective(AggregateDirective):
+    node_class, kind = course_progress, "progress"
 
 
 def visit_progress_html(self, node) -> None:

@@ -11,7 +11,9 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from docutils import nodes
 from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,23 @@ def course_registry(env: BuildEnvironment) -> CourseRegistry:
 def section_of(docname: str) -> str:
     """The folder a page belongs to, e.g. ``modules/leadership``."""
     return posixpath.dirname(docname) or "."
+
+
+class AggregateDirective(SphinxDirective):
+    """A placeholder for content gathered from other pages once all are read.
+
+    Subclasses name the ``node_class`` to insert and the ``kind`` of page; the page is
+    recorded so that it is rebuilt whenever any page changes.
+    """
+
+    node_class: type[nodes.Element]
+    kind: str
+
+    def run(self):
+        course_registry(self.env).aggregate_pages[self.env.docname] = self.kind
+        node = self.node_class()
+        self.set_source_info(node)
+        return [node]
 
 
 def purge_doc(app, env, docname):
