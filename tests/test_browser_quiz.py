@@ -272,3 +272,32 @@ def test_running_score_shows_while_a_quiz_is_unfinished(page, site_url):
         first.locator("input").first.check()
     first.get_by_role("button", name="Check").click()
     assert re.fullmatch(rf"Score: [01] of {total}\.", quiz_root.locator(".quiz-score").inner_text())
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_quizzes_are_accessible_in_light_and_dark_modes(browser, site_url, mode):
+    context = browser.new_context(color_scheme=mode)
+    tab = context.new_page()
+    tab.goto(site_url + GUIDE)
+    tab.wait_for_selector(".quiz-actions:not([hidden])")
+    assert tab.evaluate("document.documentElement.dataset.theme") == mode
+    choose(tab, "authoring-single", "Sufficient grounds")
+    check(tab, "authoring-single")
+    assert axe_violations(tab) == []
+    context.close()
+
+
+def test_quiz_works_right_to_left(page, site_url):
+    page.goto(site_url + GUIDE)
+    page.wait_for_selector(".quiz-actions:not([hidden])")
+    page.evaluate("document.documentElement.dir = 'rtl'")
+    page.set_viewport_size({"width": 360, "height": 800})
+    ordering = quiz(page, "authoring-ordering")
+    first = step_texts(page)[1]
+    ordering.get_by_role("button", name=f"Move up: {first}").click()
+    assert step_texts(page)[0] == first
+    option = quiz(page, "authoring-single").locator(".quiz-option").first
+    box = option.bounding_box()
+    radio = option.locator("input").bounding_box()
+    assert radio["x"] > box["x"] + box["width"] / 2, "the radio button sits on the right in RTL"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

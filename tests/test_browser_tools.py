@@ -171,3 +171,15 @@ def test_tools_make_no_network_requests_and_pass_axe_before_and_after(page, site
         assert axe_violations(page) == [], f"{tool} after results"
     outside = [u for u in page.requests if not u.startswith(site_url) and not u.startswith(("data:", "blob:"))]
     assert outside == []
+
+
+def test_readiness_results_are_accessible_in_dark_mode(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(site_url + "exercises/tools/readiness.html")
+    tab.wait_for_selector(".tool-actions:not([hidden])")
+    answer_by_keyboard(tab, planned_answers())
+    tab.get_by_role("button", name="Show my results").click()
+    assert tab.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert axe_violations(tab) == []
+    context.close()
