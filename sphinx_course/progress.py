@@ -68,13 +68,6 @@ def visit_progress_other(self, node) -> None:
     raise nodes.SkipNode
 
 
-def mark_progress_outdated(app, env, added, changed, removed):
-    """Pages that summarise other pages are rebuilt whenever any page changes."""
-    if added or changed or removed:
-        return list(course_registry(env).aggregate_pages)
-    return []
-
-
 def setup_progress(app) -> None:
     app.add_node(
         course_progress,
@@ -83,4 +76,3 @@ def setup_progress(app) -> None:
         text=(visit_progress_other, None),
     )
     app.add_directive("course-progress", ProgressDirective)
-    app.connect("env-get-outdated", mark_progress_outdated)

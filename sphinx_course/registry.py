@@ -90,6 +90,13 @@ class AggregateDirective(SphinxDirective):
         return [node]
 
 
+def rebuild_aggregate_pages(app, env, added, changed, removed):
+    """Pages that gather from other pages are rebuilt whenever any page changes."""
+    if added or changed or removed:
+        return list(course_registry(env).aggregate_pages)
+    return []
+
+
 def purge_doc(app, env, docname):
     course_registry(env).purge(docname)
 
@@ -101,3 +108,4 @@ def merge_info(app, env, docnames, other):
 def setup_registry(app) -> None:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
+    app.connect("env-get-outdated", rebuild_aggregate_pages)
