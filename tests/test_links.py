@@ -56,7 +56,7 @@ def test_clean_fixture_passes(tmp_path, serve):
 def test_each_kind_of_broken_link_fails_naming_page_and_target(tmp_path, serve, extra, stylesheet, target):
     base = serve(mutated_fixture(tmp_path, extra, stylesheet))
     result = linkcheck(base + "index.html")
-    assert result.returncode != 0
+    assert result.returncode != 0, result.stdout
     report = result.stdout
     assert target in report, report
     assert f"Parent URL {base}index.html" in report, report
