@@ -7,41 +7,23 @@ external URLs get a syntax check only, since CI has no network.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
-LINKCHECKER = str(Path(sys.executable).with_name("linkchecker"))
+RUNNER = Path(__file__).parent / "linkcheck_runner.py"
 RC = Path(__file__).parent / "linkcheckerrc"
 FIXTURE = Path(__file__).parent / "fixtures" / "linkcheck-site"
 
 
-def readable_config() -> Path:
-    """The settings file, where LinkChecker can read it.
-
-    Run as root, LinkChecker drops to the user "nobody" before it reads its settings; if
-    the checkout sits in a private folder (as `mktemp -d` makes), nobody cannot read them
-    and LinkChecker silently runs without them, anchors unchecked. So copy them out.
-    """
-    folder = Path(tempfile.gettempdir()) / f"aipol-linkcheck-{os.getpid()}"
-    folder.mkdir(exist_ok=True)
-    folder.chmod(0o755)
-    target = folder / "linkcheckerrc"
-    target.write_text(RC.read_text(encoding="utf-8"), encoding="utf-8")
-    target.chmod(0o644)
-    return target
-
-
 def linkcheck(url: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [LINKCHECKER, "--config", str(readable_config()), "--no-status", "--output", "text", url],
+        [sys.executable, str(RUNNER), "--config", str(RC), "--no-status", "--output", "text", url],
         capture_output=True, text=True, timeout=600,
     )
 
