@@ -47,9 +47,11 @@ def source_date_epoch() -> str:
 def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html") -> Build:
     doctrees = TEST_BUILD / "doctrees" / outdir.relative_to(TEST_BUILD).as_posix().replace("/", "-") \
         if outdir.is_relative_to(TEST_BUILD) else outdir.parent / (outdir.name + ".doctrees")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
+    # CI terminals may set FORCE_COLOR; the tests read Sphinx's messages as plain text.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-d", str(doctrees), *extra, str(srcdir), str(outdir)],
+        [sys.executable, "-m", "sphinx", "-b", builder, "--no-color", *STRICT, "-d", str(doctrees), *extra, str(srcdir), str(outdir)],
         capture_output=True, text=True, env=env, cwd=srcdir,
     )
     return Build(result.returncode, result.stdout + result.stderr, outdir)
