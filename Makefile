@@ -12,6 +12,7 @@ BUILD       := _build
 # Builds go to a staging folder first and are published only when they succeed,
 # so a failed build never replaces a good site with a broken one.
 STAGING     := $(BUILD)/.staging
+SERVE_PORT  ?= 8000
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910400)
@@ -58,8 +59,8 @@ bench: $(STAMP)  ## Measure build time, page weight and Lighthouse scores; write
 	  npm install --prefix $(BUILD)/lighthouse --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 	$(BIN)/python tests/benchmark.py
 
-serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 with automatic rebuild.
-	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \
+serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 (SERVE_PORT=...) with automatic rebuild.
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(SERVE_PORT) -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \
 	  --ignore "$(CURDIR)/$(BUILD)" --ignore "$(CURDIR)/$(VENV)" --ignore "$(CURDIR)/tests" . $(BUILD)/serve
 
 clean:  ## Remove all build output (keeps the virtual environment).
