@@ -13,6 +13,7 @@ BUILD       := _build
 # so a failed build never replaces a good site with a broken one.
 STAGING     := $(BUILD)/.staging
 SERVE_PORT  ?= 8000
+LIGHTHOUSE  := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910400)
@@ -54,10 +55,16 @@ test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
-	@test -x $(BUILD)/lighthouse/node_modules/.bin/lighthouse || \
-	  npm install --prefix $(BUILD)/lighthouse --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+bench: $(STAMP) $(LIGHTHOUSE)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
 	$(BIN)/python tests/benchmark.py
+
+# Lighthouse and its whole dependency tree come from tests/lighthouse/package-lock.json,
+# installed outside the source tree so that no node_modules folder lands among the pages.
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	mkdir -p $(BUILD)/lighthouse
+	cp tests/lighthouse/package.json tests/lighthouse/package-lock.json $(BUILD)/lighthouse/
+	npm ci --prefix $(BUILD)/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
 
 serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 (SERVE_PORT=...) with automatic rebuild.
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(SERVE_PORT) -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \

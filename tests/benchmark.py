@@ -7,7 +7,8 @@ to _build/bench/bench.json and a Markdown table, _build/bench/bench.md.
 - gzipped transfer of every page as loaded by Chromium: median, maximum, the heaviest pages;
 - the quiz runtime's bytes;
 - the same module page built with the stock theme configuration, as a ratio;
-- Lighthouse (mobile) on the home, a module and the progress page, when Lighthouse is installed.
+- Lighthouse (mobile) on the home, a module and the readiness-tool page, when Lighthouse is installed
+  (`make bench` installs it from tests/lighthouse/package-lock.json).
 """
 
 from __future__ import annotations
