@@ -77,7 +77,7 @@ class AggregateDirective(SphinxDirective):
     """A placeholder for content gathered from other pages once all are read.
 
     Subclasses name the ``node_class`` to insert and the ``kind`` of page; the page is
-    recorded so that it is rebuilt whenever any page changes.
+    recorded so that it is written again whenever any page changes.
     """
 
     node_class: type[nodes.Element]
@@ -90,9 +90,18 @@ class AggregateDirective(SphinxDirective):
         return [node]
 
 
-def rebuild_aggregate_pages(app, env, added, changed, removed):
-    """Pages that gather from other pages are rebuilt whenever any page changes."""
-    if added or changed or removed:
+def note_source_changes(app, env, added, changed, removed):
+    env.course_sources_changed = bool(added or changed or removed)
+    return []
+
+
+def rewrite_aggregate_pages(app, env):
+    """Pages that gather from other pages are written again whenever any page changes.
+
+    They gather at write time (``doctree-resolved``), so they need writing, not
+    re-reading: re-reading would also rewrite every page whose toctree holds them.
+    """
+    if getattr(env, "course_sources_changed", False):
         return list(course_registry(env).aggregate_pages)
     return []
 
@@ -108,4 +117,5 @@ def merge_info(app, env, docnames, other):
 def setup_registry(app) -> None:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
-    app.connect("env-get-outdated", rebuild_aggregate_pages)
+    app.connect("env-get-outdated", note_source_changes)
+    app.connect("env-get-updated", rewrite_aggregate_pages)

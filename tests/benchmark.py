@@ -3,7 +3,7 @@
 Measures, never asserts: it reports against the budgets and exits 0. Results go
 to _build/bench/bench.json and a Markdown table, _build/bench/bench.md.
 
-- clean build time, and the incremental rebuild after a one-page edit;
+- clean build time, and the incremental rebuild after a one-page edit (median of three);
 - gzipped transfer of every page as loaded by Chromium: median, maximum, the heaviest pages;
 - the quiz runtime's bytes;
 - the same module page built with the stock theme configuration, as a ratio;
@@ -126,8 +126,12 @@ def main() -> int:
     edited = ROOT / "modules" / "leadership" / "05-readiness-and-lifecycle.md"
     original = edited.read_text(encoding="utf-8")
     try:
-        edited.write_text(original + "\n", encoding="utf-8")
-        incremental = build(site)
+        # The median of three one-page edits, since a single rebuild of about 2 s varies by a few tenths.
+        rebuilds = []
+        for count in range(1, 4):
+            edited.write_text(original + "\n" * count, encoding="utf-8")
+            rebuilds.append(build(site))
+        incremental = statistics.median(rebuilds)
     finally:
         edited.write_text(original, encoding="utf-8")
 
@@ -164,7 +168,7 @@ def main() -> int:
         "| Measure | Result | Budget |",
         "| --- | --- | --- |",
         f"| Clean build | {results['clean_build_s']} s | |",
-        f"| Rebuild after a one-page edit | {results['incremental_build_s']} s | ≤ {BUDGETS['incremental_s']} s |",
+        f"| Rebuild after a one-page edit (median of 3) | {results['incremental_build_s']} s | ≤ {BUDGETS['incremental_s']} s |",
         f"| Page transfer, median (gzip) | {results['page_transfer_gz_kb']['median']} KB | |",
         f"| Page transfer, maximum (gzip) | {results['page_transfer_gz_kb']['max']} KB | ≤ {BUDGETS['any_page_kb']} KB |",
         f"| Module page with quiz (gzip) | {results['module_page_gz_kb']} KB | ≤ {BUDGETS['module_page_kb']} KB |",

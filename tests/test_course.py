@@ -154,3 +154,48 @@ def test_bad_metadata_is_reported_with_file_and_line(tmp_path, change, message):
     assert build.returncode != 0
     assert any(message in p for p in build.problems), build.problems
     assert "Traceback" not in build.output
+
+
+def truefalse_question(objective: str) -> str:
+    return (f":::{{question}}\n:type: truefalse\n:objective: {objective}\n\nA statement about {objective}.\n\n"
+            "- [x] True\n  > Yes.\n- [ ] False\n  > No.\n:::\n")
+
+
+def unit_with_questions(duration: int, objectives: list[str]) -> str:
+    head = UNIT_PAGE.format(review="2026-11-01").split("::::{quiz}")[0].replace("duration: 30", f"duration: {duration}")
+    return head + "::::{quiz} unit-check\n" + "".join(truefalse_question(o) for o in objectives) + "::::\n"
+
+
+def test_incremental_builds_keep_gathered_pages_current(tmp_path):
+    """Pages that gather from others (outline, progress) follow an edit without a clean build."""
+    pages = {
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\n```\n",
+        "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
+        "modules/unit.md": unit_with_questions(30, ["first", "second", "third"]),
+        "progress.md": "# Progress\n\n```{course-progress}\n```\n",
+    }
+    src = write_fixture_site(tmp_path / "src", pages)
+    out = tmp_path / "out"
+    first = sphinx_build(src, out)
+    assert first.returncode == 0, first.output
+
+    def outline_time() -> str:
+        return BeautifulSoup((out / "modules/index.html").read_text(encoding="utf-8"), "html.parser") \
+            .select_one("table.course-outline tbody td:nth-of-type(2)").get_text(strip=True)
+
+    def progress_questions() -> str:
+        return BeautifulSoup((out / "progress.html").read_text(encoding="utf-8"), "html.parser") \
+            .select_one("tr[data-quiz-id='unit-check']")["data-questions"]
+
+    assert (outline_time(), progress_questions()) == ("30 min", "3")
+
+    progress_written = (out / "progress.html").stat().st_mtime_ns
+    unchanged = sphinx_build(src, out)
+    assert unchanged.returncode == 0 and "no targets are out of date" in unchanged.output
+    assert (out / "progress.html").stat().st_mtime_ns == progress_written, "nothing changed, nothing rewritten"
+
+    (src / "modules/unit.md").write_text(unit_with_questions(45, ["first", "second", "third", "first"]), encoding="utf-8")
+    incremental = sphinx_build(src, out)
+    assert incremental.returncode == 0, incremental.output
+    assert "0 added, 1 changed, 0 removed" in incremental.output
+    assert (outline_time(), progress_questions()) == ("45 min", "4")
