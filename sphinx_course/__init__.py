@@ -9,7 +9,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 #: Raise when what the extensions keep on the build environment changes shape,
 #: so Sphinx rereads every page instead of loading an incompatible cache.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app):

@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from .copies import resolved_copies
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry
+from .registry import course_registry, gathers, read_stamps
 from .sources import content_offset
 from .tables import simple_table
 from .trainer import TRAINER_CLASS
@@ -218,12 +218,20 @@ def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[no
     return resolved_copies(app, docname, settings, [gathered])
 
 
+def agenda_inputs(app):
+    """The trainer edition copies each item's trainer notes; the learner edition shows only metadata."""
+    if app.config.course_edition != "trainer":
+        return None
+    return read_stamps(app.env, course_registry(app.env).units)
+
+
 def resolve_agendas(app, doctree, docname) -> None:
     for node in list(doctree.findall(agenda)):
         node.replace_self(agenda_nodes(app, docname, node, doctree.settings))
 
 
 def setup_agenda(app) -> None:
+    gathers("agenda", agenda_inputs)
     app.add_node(agenda)
     app.add_directive("agenda", AgendaDirective)
     app.connect("env-check-consistency", check_agendas)

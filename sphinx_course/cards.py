@@ -24,7 +24,7 @@ from sphinx.util.osutil import relative_uri
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry
+from .registry import course_registry, gathers
 from .warnings_ import logger
 
 WIDTH, HEIGHT = 1200, 630
@@ -154,6 +154,7 @@ def write_cards(app, exception) -> None:
 
 
 def setup_cards(app) -> None:
+    gathers("cards")
     app.add_node(message_cards, html=(visit_cards_html, None), latex=(visit_cards_other, None),
                  text=(visit_cards_other, None))
     app.add_directive("message-cards", MessageCardsDirective)

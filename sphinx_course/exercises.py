@@ -22,7 +22,7 @@ from sphinx.transforms import SphinxTransform
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import AggregateDirective, course_registry
+from .registry import AggregateDirective, course_registry, gathers
 from .tables import simple_table
 from .sources import front_matter_line
 from .units import read_front_matter
@@ -193,6 +193,7 @@ def resolve_exercise_index(app, doctree, docname) -> None:
 
 
 def setup_exercises(app) -> None:
+    gathers(ExerciseIndexDirective.kind)
     app.add_node(exercise_index)
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_transform(ExerciseHeader)

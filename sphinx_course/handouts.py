@@ -16,7 +16,7 @@ from docutils import nodes
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
-from .registry import AggregateDirective, course_registry
+from .registry import AggregateDirective, course_registry, gathers, read_stamps
 from .trainer import TRAINER_CLASS
 
 SOURCES_PER_HANDOUT = 4
@@ -110,6 +110,18 @@ def manual_section(env, docname: str) -> nodes.section:
     return section
 
 
+def handouts_inputs(app):
+    """Handouts copy takeaways, discussion questions and sources from every module."""
+    return read_stamps(app.env, units_in_order(app.env))
+
+
+def manual_inputs(app):
+    """The manual copies trainer notes and answer keys; the learner edition shows a fixed note."""
+    if app.config.course_edition != "trainer":
+        return None
+    return read_stamps(app.env, units_in_order(app.env) + units_in_order(app.env, "exercise"))
+
+
 def resolve_aggregates(app, doctree, docname) -> None:
     env = app.env
     for node in list(doctree.findall(handouts)):
@@ -127,6 +139,8 @@ def resolve_aggregates(app, doctree, docname) -> None:
 
 
 def setup_handouts(app) -> None:
+    gathers(HandoutsDirective.kind, handouts_inputs)
+    gathers(TrainerManualDirective.kind, manual_inputs)
     for node_class in (handouts, trainer_manual):
         app.add_node(node_class)
     app.add_directive("handouts", HandoutsDirective)

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
-from .registry import course_registry
+from .registry import course_registry, gathers
 from .tables import simple_table
 
 
@@ -58,6 +58,7 @@ def resolve_outlines(app, doctree, docname) -> None:
 
 
 def setup_outline(app) -> None:
+    gathers("outline")
     app.add_node(course_outline)
     app.add_directive("course-outline", OutlineDirective)
     app.connect("doctree-resolved", resolve_outlines)

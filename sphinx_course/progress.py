@@ -13,7 +13,7 @@ from docutils import nodes
 
 from .course_index import section_title
 from .i18n import _
-from .registry import AggregateDirective, course_registry
+from .registry import AggregateDirective, course_registry, gathers
 
 
 class course_progress(nodes.General, nodes.Element):  # noqa: N801
@@ -69,6 +69,7 @@ def visit_progress_other(self, node) -> None:
 
 
 def setup_progress(app) -> None:
+    gathers(ProgressDirective.kind)
     app.add_node(
         course_progress,
         html=(visit_progress_html, None),

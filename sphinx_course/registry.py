@@ -7,7 +7,10 @@ from parallel readers, so every extension stays parallel-safe.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +46,8 @@ class CourseRegistry:
     links: dict[str, list[LinkRecord]] = field(default_factory=dict)
     aggregate_pages: dict[str, str] = field(default_factory=dict)
     tools: dict[str, list[dict]] = field(default_factory=dict)
+    # Set after reading, in the main process, so never merged from parallel readers.
+    aggregate_digests: dict[str, str] = field(default_factory=dict)
 
     def add_quiz(self, record: QuizRecord) -> None:
         self.quizzes.setdefault(record.docname, []).append(record)
@@ -51,7 +56,7 @@ class CourseRegistry:
         return [record for docname in sorted(self.quizzes) for record in self.quizzes[docname]]
 
     def purge(self, docname: str) -> None:
-        for table in (self.quizzes, self.units, self.links, self.aggregate_pages, self.tools):
+        for table in (self.quizzes, self.units, self.links, self.aggregate_pages, self.tools, self.aggregate_digests):
             table.pop(docname, None)
 
     def merge(self, docnames: set[str], other: CourseRegistry) -> None:
@@ -74,10 +79,10 @@ def section_of(docname: str) -> str:
 
 
 class AggregateDirective(SphinxDirective):
-    """A placeholder for content gathered from other pages once all are read.
+    """A placeholder for content gathered from other pages at write time.
 
     Subclasses name the ``node_class`` to insert and the ``kind`` of page; the page is
-    recorded so that it is written again whenever any page changes.
+    recorded so that it is written again when what it gathers changes.
     """
 
     node_class: type[nodes.Element]
@@ -90,20 +95,53 @@ class AggregateDirective(SphinxDirective):
         return [node]
 
 
-def note_source_changes(app, env, added, changed, removed):
-    env.course_sources_changed = bool(added or changed or removed)
-    return []
+GatheredInputs = Callable[[Any], object]
+GATHERED_INPUTS: dict[str, GatheredInputs] = {}
 
 
-def rewrite_aggregate_pages(app, env):
-    """Pages that gather from other pages are written again whenever any page changes.
+def gathers(kind: str, inputs: GatheredInputs | None = None) -> None:
+    """Declare what pages of ``kind`` read from other pages beyond the shared metadata.
+
+    ``inputs(app)`` returns any value whose repr changes when such a page must be
+    written again, usually the ``read_stamps`` of the pages whose content it copies.
+    A kind never declared is treated as gathering from every page.
+    """
+    GATHERED_INPUTS[kind] = inputs or (lambda app: None)
+
+
+def read_stamps(env: BuildEnvironment, docnames) -> list[tuple[str, int | None]]:
+    """When each page was last read, which changes exactly when its content may have."""
+    return [(docname, env.all_docs.get(docname)) for docname in sorted(docnames)]
+
+
+def shared_inputs(env: BuildEnvironment) -> str:
+    """What any gathering page may show: page titles, quiz records and unit metadata."""
+    registry = course_registry(env)
+    return repr((
+        sorted((docname, title.astext()) for docname, title in env.titles.items()),
+        # A quiz's line is left out: moving it on its page changes no gathering page.
+        [dataclasses.replace(quiz, line=0) for quiz in registry.all_quizzes()],
+        sorted(registry.units.items()),
+    ))
+
+
+def rewrite_aggregate_pages(app, env) -> list[str]:
+    """Gathering pages whose inputs changed are written again.
 
     They gather at write time (``doctree-resolved``), so they need writing, not
-    re-reading: re-reading would also rewrite every page whose toctree holds them.
+    re-reading: a re-read would also rewrite every page whose toctree holds them,
+    and an edit to one module would rewrite every hub page.
     """
-    if getattr(env, "course_sources_changed", False):
-        return list(course_registry(env).aggregate_pages)
-    return []
+    registry = course_registry(env)
+    shared = shared_inputs(env)
+    stale = []
+    for docname, kind in sorted(registry.aggregate_pages.items()):
+        inputs = GATHERED_INPUTS.get(kind, lambda app: read_stamps(env, env.all_docs))
+        digest = hashlib.sha256((shared + repr(inputs(app))).encode()).hexdigest()
+        if registry.aggregate_digests.get(docname) != digest:
+            stale.append(docname)
+        registry.aggregate_digests[docname] = digest
+    return stale
 
 
 def purge_doc(app, env, docname):
@@ -117,5 +155,4 @@ def merge_info(app, env, docnames, other):
 def setup_registry(app) -> None:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
-    app.connect("env-get-outdated", note_source_changes)
     app.connect("env-get-updated", rewrite_aggregate_pages)

@@ -161,41 +161,60 @@ def truefalse_question(objective: str) -> str:
             "- [x] True\n  > Yes.\n- [ ] False\n  > No.\n:::\n")
 
 
-def unit_with_questions(duration: int, objectives: list[str]) -> str:
+def unit_with_questions(duration: int, objectives: list[str], takeaway: str = "Alpha.") -> str:
     head = UNIT_PAGE.format(review="2026-11-01").split("::::{quiz}")[0].replace("duration: 30", f"duration: {duration}")
-    return head + "::::{quiz} unit-check\n" + "".join(truefalse_question(o) for o in objectives) + "::::\n"
+    takeaways = f":::{{key-takeaways}}\n- {takeaway}\n:::\n\n"
+    return head + takeaways + "::::{quiz} unit-check\n" + "".join(truefalse_question(o) for o in objectives) + "::::\n"
 
 
 def test_incremental_builds_keep_gathered_pages_current(tmp_path):
-    """Pages that gather from others (outline, progress) follow an edit without a clean build."""
+    """Pages that gather from others follow an edit without a clean build, and only those whose inputs changed."""
     pages = {
-        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\n```\n",
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\n```\n",
         "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
         "modules/unit.md": unit_with_questions(30, ["first", "second", "third"]),
         "progress.md": "# Progress\n\n```{course-progress}\n```\n",
+        "handouts.md": "# Handouts\n\n```{handouts}\n```\n",
     }
     src = write_fixture_site(tmp_path / "src", pages)
     out = tmp_path / "out"
     first = sphinx_build(src, out)
     assert first.returncode == 0, first.output
 
-    def outline_time() -> str:
-        return BeautifulSoup((out / "modules/index.html").read_text(encoding="utf-8"), "html.parser") \
-            .select_one("table.course-outline tbody td:nth-of-type(2)").get_text(strip=True)
+    def html(page: str) -> BeautifulSoup:
+        return BeautifulSoup((out / page).read_text(encoding="utf-8"), "html.parser")
 
-    def progress_questions() -> str:
-        return BeautifulSoup((out / "progress.html").read_text(encoding="utf-8"), "html.parser") \
-            .select_one("tr[data-quiz-id='unit-check']")["data-questions"]
+    def shown() -> tuple[str, str, str]:
+        return (
+            html("modules/index.html").select_one("table.course-outline tbody td:nth-of-type(2)").get_text(strip=True),
+            html("progress.html").select_one("tr[data-quiz-id='unit-check']")["data-questions"],
+            takeaways_in(html("handouts.html")),
+        )
 
-    assert (outline_time(), progress_questions()) == ("30 min", "3")
+    def takeaways_in(handouts: BeautifulSoup) -> str:
+        heading = next(r for r in handouts.select(".handout .rubric") if r.get_text(strip=True) == "Key takeaways")
+        return heading.find_next_sibling().get_text(" ", strip=True)
 
-    progress_written = (out / "progress.html").stat().st_mtime_ns
+    def written(page: str) -> int:
+        return (out / page).stat().st_mtime_ns
+
+    assert shown() == ("30 min", "3", "Alpha.")
+
+    before = written("progress.html"), written("handouts.html")
     unchanged = sphinx_build(src, out)
     assert unchanged.returncode == 0 and "no targets are out of date" in unchanged.output
-    assert (out / "progress.html").stat().st_mtime_ns == progress_written, "nothing changed, nothing rewritten"
+    assert (written("progress.html"), written("handouts.html")) == before, "nothing changed, nothing rewritten"
 
-    (src / "modules/unit.md").write_text(unit_with_questions(45, ["first", "second", "third", "first"]), encoding="utf-8")
-    incremental = sphinx_build(src, out)
-    assert incremental.returncode == 0, incremental.output
-    assert "0 added, 1 changed, 0 removed" in incremental.output
-    assert (outline_time(), progress_questions()) == ("45 min", "4")
+    unit = src / "modules/unit.md"
+    unit.write_text(unit_with_questions(45, ["first", "second", "third", "first"]), encoding="utf-8")
+    metadata_edit = sphinx_build(src, out)
+    assert metadata_edit.returncode == 0, metadata_edit.output
+    assert "0 added, 1 changed, 0 removed" in metadata_edit.output
+    assert shown() == ("45 min", "4", "Alpha.")
+
+    progress_before = written("progress.html")
+    unit.write_text(unit_with_questions(45, ["first", "second", "third", "first"], takeaway="Beta."), encoding="utf-8")
+    content_edit = sphinx_build(src, out)
+    assert content_edit.returncode == 0, content_edit.output
+    assert shown() == ("45 min", "4", "Beta.")
+    assert written("progress.html") == progress_before, "the quizzes did not change, so the progress page is not rewritten"
