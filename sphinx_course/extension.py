@@ -18,6 +18,7 @@ from .links import setup_links
 from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
+from .reference import setup_reference
 from .registry import course_registry, setup_registry
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
@@ -156,6 +157,7 @@ def setup_extension(app) -> None:
     setup_course_index(app)
     setup_theme_fixes(app)
     setup_discovery(app)
+    setup_reference(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

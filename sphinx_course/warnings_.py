@@ -17,22 +17,32 @@ WARNING_TYPE = "course"
 class CourseWarning(str, Enum):
     """The subtypes of the ``course`` warning type."""
 
-    QUIZ = "quiz"
-    """A self-check quiz is malformed."""
-    QUIZ_DUPLICATE_ID = "quiz_duplicate_id"
-    """Two quizzes in the site share an id."""
-    METADATA = "metadata"
-    """A course unit's front matter is missing or invalid."""
     OBJECTIVE_UNCHECKED = "objective_unchecked"
-    """A learning objective has no self-check question tagged with it."""
     LEGAL_REVIEW_STALE = "legal_review_stale"
-    """A unit's legal content was last reviewed longer ago than allowed."""
     LINK_INSECURE = "link_insecure"
-    """An external link uses http:// without an allowlist entry."""
     LINK_TEXT = "link_text"
-    """Link text does not describe its target ("click here", a bare URL...)."""
     AGENDA_OVERRUN = "agenda_overrun"
-    """An agenda's items take longer than its format allows."""
+
+
+WARNING_HELP = {
+    CourseWarning.OBJECTIVE_UNCHECKED: "A learning objective has no self-check question tagged with it.",
+    CourseWarning.LEGAL_REVIEW_STALE: "A unit's legal content was last reviewed longer ago than "
+    "course_legal_review_max_months allows.",
+    CourseWarning.LINK_INSECURE: "An external link uses http:// and course_http_allowlist does not name it.",
+    CourseWarning.LINK_TEXT: 'Link text does not describe its target ("click here", "read more", a bare URL).',
+    CourseWarning.AGENDA_OVERRUN: "An agenda's items take longer than the :length: its format allows.",
+}
+
+#: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
+#: in the message, and cannot be silenced.
+AUTHORING_ERRORS = {
+    "quiz": "A self-check quiz is malformed: no correct option, an option without feedback, an unknown type...",
+    "quiz_duplicate_id": "Two quizzes in the site share an id.",
+    "metadata": "A module's or exercise's front matter is missing or invalid, or an exercise lacks a required part.",
+    "agenda": "An agenda line is not a page, an activity or a break, or names a page without a duration.",
+    "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
+    "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
+}
 
 
 logger = logging.getLogger("sphinx_course")
