@@ -49,6 +49,7 @@ def interface_strings() -> dict[str, str]:
         "notStarted": _("Not started"),
         "inProgress": _("In progress"),
         "completed": _("Completed"),
+        "completedBest": _("Completed, best {score} of {total}"),
         "overall": _("{done} of {total} quizzes completed ({percent}%)."),
         "exported": _("Progress file saved."),
         "imported": _("Progress imported: {count} quizzes."),
@@ -108,19 +109,20 @@ def add_static_assets(app) -> None:
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
-    is_progress = registry.aggregate_pages.get(pagename) == "progress"
+    shows_progress = registry.aggregate_pages.get(pagename) in ("progress", "outline")
     has_tool = bool(registry.tools.get(pagename))
-    if not (has_quiz or is_progress or has_tool):
+    if not (has_quiz or shows_progress or has_tool):
         return
     data = {
         "data-namespace": app.config.course_storage_namespace,
         "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
-    app.add_css_file("course-quiz.css")
     app.add_js_file("course-store.js", loading_method="defer", **data)
+    if has_quiz or registry.aggregate_pages.get(pagename) == "progress":
+        app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
-    if is_progress:
+    if shows_progress:
         app.add_js_file("course-progress.js", loading_method="defer")
     if has_tool:
         app.add_css_file("course-tools.css")

@@ -301,3 +301,30 @@ def test_quiz_works_right_to_left(page, site_url):
     radio = option.locator("input").bounding_box()
     assert radio["x"] > box["x"] + box["width"] / 2, "the radio button sits on the right in RTL"
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_course_overview_shows_each_modules_self_check_progress(page, site_url):
+    overview = site_url + "modules/leadership/index.html"
+    page.goto(overview)
+    first = page.locator('a[data-quiz-status][data-quiz-id="leadership-m1"]')
+    assert first.inner_text() == f'{first.get_attribute("data-questions")} questions'
+
+    # Completed earlier: a saved state as the quiz script leaves it after the last check.
+    saved = {"v": 1, "fp": first.get_attribute("data-fingerprint"), "answers": {"1": [0]}, "checked": {},
+             "best": 6, "done": True}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", ["aipol.v1:quiz:leadership-m1", json.dumps(saved)])
+    # Started now: one answer chosen on Module 2's self-check, not yet checked.
+    page.goto(site_url + "modules/leadership/02-principles.html")
+    page.wait_for_selector('.quiz-actions:not([hidden])')
+    quiz(page, "leadership-m2").locator(".quiz-question").first.locator("input").first.check()
+
+    page.goto(overview)
+    total = first.get_attribute("data-questions")
+    assert first.inner_text() == f"Completed, best 6 of {total}"
+    assert page.locator('a[data-quiz-id="leadership-m2"]').inner_text() == "In progress"
+    third = page.locator('a[data-quiz-id="leadership-m3"]')
+    assert third.inner_text().endswith(" questions") and third.get_attribute("data-stage") == "not-started"
+    third.click()
+    assert page.url.endswith("03-law-and-human-rights.html#quiz-leadership-m3")
+    assert page.console_errors == []
+    assert axe_violations(page) == []

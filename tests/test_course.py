@@ -78,8 +78,20 @@ def test_overview_total_matches_course_index(site_html, course_index):
     minutes = int(re.search(r"\((\d+) minutes\)", total_text).group(1))
     leadership = [u for u in course_index["units"] if u["docname"].startswith("modules/leadership/")]
     assert minutes == sum(u["duration"] for u in leadership)
-    listed = [a.get_text(strip=True) for a in overview.select("table.course-outline a")]
+    listed = [a.get_text(strip=True) for a in overview.select("table.course-outline td:first-child a")]
     assert len(listed) == len(MODULES)
+
+
+def test_overview_links_each_modules_self_check_with_its_quiz_data(site_html, course_index):
+    overview = BeautifulSoup((site_html / "modules/leadership/index.html").read_text(encoding="utf-8"), "html.parser")
+    quizzes = {q["quiz_id"]: q for q in course_index["quizzes"]}
+    links = overview.select("table.course-outline a[data-quiz-status]")
+    assert len(links) == len(MODULES)
+    for link in links:
+        quiz = quizzes[link["data-quiz-id"]]
+        assert link["href"] == f'{quiz["docname"].rsplit("/", 1)[-1]}.html#quiz-{quiz["quiz_id"]}'
+        assert link["data-fingerprint"] == quiz["fingerprint"]
+        assert link.get_text() == f'{quiz["questions"]} questions' == f'{link["data-questions"]} questions'
 
 
 UNIT_PAGE = """---

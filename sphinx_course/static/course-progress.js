@@ -1,9 +1,23 @@
-/* "My progress": fills the build-time table of quizzes from this browser's saved answers,
-   and exports, imports and clears them. Nothing is sent anywhere. */
+/* Progress from this browser's saved answers: the status links in course outlines, and the
+   "My progress" table with export, import and clearing. Nothing is sent anywhere. */
 (function () {
   "use strict";
   var S = window.CourseStore;
   var config = S.pageContext(), T = config.strings, storage = config.storage;
+
+  function progressOf(element) {
+    var key = S.quizKey(config.ns, element.getAttribute("data-quiz-id"));
+    return S.quizProgress(S.parseSaved(storage.get(key), element.getAttribute("data-fingerprint")));
+  }
+
+  /* Outline links keep their build-time text ("6 questions") until the learner has started. */
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-quiz-status]"), function (link) {
+    var progress = progressOf(link), total = link.getAttribute("data-questions");
+    if (progress.stage === "completed") link.textContent = S.format(T.completedBest, { score: progress.best, total: total });
+    if (progress.stage === "started") link.textContent = T.inProgress;
+    link.setAttribute("data-stage", progress.stage);
+  });
+
   var root = document.querySelector("[data-progress]");
   if (!root) return;
   var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-quiz-id]"));
@@ -14,20 +28,13 @@
   function render() {
     var done = 0;
     rows.forEach(function (row) {
-      var key = S.quizKey(config.ns, row.getAttribute("data-quiz-id"));
-      var state = S.parseSaved(storage.get(key), row.getAttribute("data-fingerprint"));
-      var total = +row.getAttribute("data-questions");
-      var status = T.notStarted;
-      var best = "–";
-      if (state) {
-        var started = Object.keys(state.answers).length > 0 || state.done;
-        status = state.done ? T.completed : (started ? T.inProgress : T.notStarted);
-        if (state.done) best = S.format("{score} / {total}", { score: state.best, total: total });
-        if (state.done) done += 1;
-      }
-      row.querySelector("[data-best]").textContent = best;
+      var progress = progressOf(row), total = +row.getAttribute("data-questions");
+      var status = { "completed": T.completed, "started": T.inProgress, "not-started": T.notStarted }[progress.stage];
+      row.querySelector("[data-best]").textContent =
+        progress.stage === "completed" ? S.format("{score} / {total}", { score: progress.best, total: total }) : "–";
       row.querySelector("[data-status]").textContent = status;
-      row.setAttribute("data-state", state && state.done ? "completed" : "open");
+      row.setAttribute("data-state", progress.stage === "completed" ? "completed" : "open");
+      if (progress.stage === "completed") done += 1;
     });
     var percent = rows.length ? Math.round((100 * done) / rows.length) : 0;
     root.querySelector("[data-overall]").textContent = S.format(T.overall, { done: done, total: rows.length, percent: percent });

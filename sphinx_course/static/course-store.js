@@ -28,6 +28,13 @@
     return state;
   }
 
+  /* Where a learner stands on a quiz, from its saved state (or null): "completed", "started" or "not-started". */
+  function quizProgress(state) {
+    if (!state) return { stage: "not-started", best: null };
+    if (state.done) return { stage: "completed", best: state.best };
+    return { stage: Object.keys(state.answers).length ? "started" : "not-started", best: null };
+  }
+
   function emptyState(fingerprint) { return { v: 1, fp: fingerprint, answers: {}, checked: {}, best: 0, done: false }; }
 
   /* Choice questions: all right options chosen and no wrong one is correct; some right and no wrong is partial. */
@@ -112,7 +119,7 @@
   }
 
   return {
-    quizKey: quizKey, parseSaved: parseSaved, emptyState: emptyState, gradeChoice: gradeChoice,
+    quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, emptyState: emptyState, gradeChoice: gradeChoice,
     gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
     parseImport: parseImport, openStorage: openStorage, pageContext: pageContext
   };

@@ -27,6 +27,15 @@ test("saved state is accepted only for the same fingerprint and a valid shape", 
   assert.equal(S.parseSaved(null, "abc"), null);
 });
 
+test("quiz progress: not started, started or completed with the best score", () => {
+  const state = (answers, done, best) => ({ v: 1, fp: "abc", answers, checked: {}, best, done });
+  assert.deepEqual(S.quizProgress(null), { stage: "not-started", best: null }, "nothing saved, or a stale quiz");
+  assert.deepEqual(S.quizProgress(state({}, false, 0)), { stage: "not-started", best: null });
+  assert.deepEqual(S.quizProgress(state({ 1: [0] }, false, 0)), { stage: "started", best: null });
+  assert.deepEqual(S.quizProgress(state({ 1: [0] }, true, 5)), { stage: "completed", best: 5 });
+  assert.deepEqual(S.quizProgress(state({}, true, 0)), { stage: "completed", best: 0 }, "finished once, so completed even with no current answers");
+});
+
 test("score counts correct questions only", () => {
   assert.equal(S.countCorrect({ 1: "correct", 2: "partial", 3: "incorrect", 4: "correct" }), 2);
 });
