@@ -6,10 +6,23 @@ a course index and a report of every cited external link.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 __version__ = "0.1.0"
-#: Raise when what the extensions keep on the build environment changes shape,
-#: so Sphinx rereads every page instead of loading an incompatible cache.
-ENV_VERSION = 3
+
+
+def code_version(package: Path = Path(__file__).parent) -> int:
+    """A number that changes whenever the extensions' Python code does.
+
+    Given to Sphinx as the environment version, so that after any change to this
+    package every page is read again: no page keeps output from older code, and
+    a pickled environment of an older shape is never loaded.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
 
 
 def setup(app):
@@ -19,7 +32,7 @@ def setup(app):
     setup_extension(app)
     return {
         "version": __version__,
-        "env_version": ENV_VERSION,
+        "env_version": code_version(),
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

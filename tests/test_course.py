@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -230,3 +231,17 @@ def test_incremental_builds_keep_gathered_pages_current(tmp_path):
     assert content_edit.returncode == 0, content_edit.output
     assert shown() == ("45 min", "4", "Beta.")
     assert written("progress.html") == progress_before, "the quizzes did not change, so the progress page is not rewritten"
+
+
+def test_any_change_to_the_extensions_code_changes_the_environment_version(tmp_path):
+    """Sphinx rereads every page when the version changes, so no page keeps output from older code."""
+    import shutil
+
+    from sphinx_course import code_version
+
+    package = Path(__file__).resolve().parent.parent / "sphinx_course"
+    copy = tmp_path / "sphinx_course"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "static", "locale"))
+    assert code_version(copy) == code_version(package)
+    (copy / "outline.py").write_text((copy / "outline.py").read_text() + "\n# an edit\n")
+    assert code_version(copy) != code_version(package)
