@@ -10,6 +10,7 @@ learner stands ("Completed, best 5 of 6").
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
@@ -18,7 +19,7 @@ from .tables import simple_table
 
 
 class course_outline(nodes.General, nodes.Element):  # noqa: N801
-    """``folder``: the units under it are listed."""
+    """``folder``: the units under it are listed; ``unit_label`` heads their column."""
 
 
 class quiz_status(nodes.reference):  # noqa: N801
@@ -53,10 +54,14 @@ def quiz_status_cell(app, docname: str, unit_doc: str) -> nodes.Node | str:
 
 
 class OutlineDirective(SphinxDirective):
+    """``:unit-label:`` names the first column ("Session"); it defaults to "Module"."""
+
+    option_spec = {"unit-label": directives.unchanged_required}
+
     def run(self):
         folder = self.env.docname.rsplit("/", 1)[0] + "/"
         course_registry(self.env).aggregate_pages[self.env.docname] = "outline"
-        node = course_outline(folder=folder)
+        node = course_outline(folder=folder, unit_label=self.options.get("unit-label", ""))
         self.set_source_info(node)
         return [node]
 
@@ -68,7 +73,7 @@ def format_minutes(minutes: int) -> str:
     return _("%(h)s h %(m)02d min") % {"h": hours, "m": rest}
 
 
-def outline_table(app, docname: str, folder: str) -> list[nodes.Node]:
+def outline_table(app, docname: str, folder: str, unit_label: str = "") -> list[nodes.Node]:
     env = app.env
     units = sorted(
         (d, r) for d, r in course_registry(env).units.items() if d.startswith(folder) and r.get("kind") == "module"
@@ -82,7 +87,8 @@ def outline_table(app, docname: str, folder: str) -> list[nodes.Node]:
             quiz_status_cell(app, docname, unit_doc),
         ])
     table = simple_table(
-        [_("Module"), _("Time"), _("Objectives"), _("Self-check")], rows, [50, 15, 15, 20], ["course-outline"]
+        [unit_label or _("Module"), _("Time"), _("Objectives"), _("Self-check")], rows, [50, 15, 15, 20],
+        ["course-outline"],
     )
     total = sum(record["duration"] for _d, record in units)
     summary = nodes.paragraph(classes=["course-total"])
@@ -93,7 +99,7 @@ def outline_table(app, docname: str, folder: str) -> list[nodes.Node]:
 
 def resolve_outlines(app, doctree, docname) -> None:
     for node in list(doctree.findall(course_outline)):
-        node.replace_self(outline_table(app, docname, node["folder"]))
+        node.replace_self(outline_table(app, docname, node["folder"], node.get("unit_label", "")))
 
 
 def setup_outline(app) -> None:

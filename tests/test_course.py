@@ -95,6 +95,16 @@ def test_overview_links_each_modules_self_check_with_its_quiz_data(site_html, co
         assert link.get_text() == f'{quiz["questions"]} questions' == f'{link["data-questions"]} questions'
 
 
+def test_counter_terrorism_overview_lists_its_sessions_under_its_own_label(site_html):
+    overview = BeautifulSoup((site_html / "modules/counter-terrorism/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    table = overview.select_one("table.course-outline")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Session", "Time", "Objectives", "Self-check"]
+    sessions = [a.get_text(strip=True) for a in table.select("td:first-child a")]
+    assert len(sessions) == 4 and all(title.startswith("Session ") for title in sessions)
+    assert len(table.select("a[data-quiz-status]")) == 4
+
+
 UNIT_PAGE = """---
 duration: 30
 objectives:
