@@ -75,6 +75,7 @@ def join(parts: list[bytes], target: Path, title: str) -> int:
 
 def make_pdfs(learner: Path, trainer: Path, outdir: Path, browser=None) -> dict[str, int]:
     """Print every PDF; pass a running Playwright browser to reuse it, or one is started."""
+    learner, trainer = learner.resolve(), trainer.resolve()  # file:// URIs need absolute paths
     if browser is None:
         from playwright.sync_api import sync_playwright
 

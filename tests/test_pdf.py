@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -17,7 +19,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def pdfs(site_html, trainer_html, tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("pdf")
-    pages = make_pdfs(site_html, trainer_html, out, browser)
+    # Relative paths, as `make pdf` passes them (_build/html), which file:// URIs cannot hold.
+    pages = make_pdfs(Path(os.path.relpath(site_html)), Path(os.path.relpath(trainer_html)), out, browser)
     return out, pages
 
 
