@@ -50,6 +50,7 @@ def interface_strings() -> dict[str, str]:
         "inProgress": _("In progress"),
         "completed": _("Completed"),
         "completedBest": _("Completed, best {score} of {total}"),
+        "continueWith": _("Continue where you left off: {title}"),
         "overall": _("{done} of {total} quizzes completed ({percent}%)."),
         "exported": _("Progress file saved."),
         "imported": _("Progress imported: {count} quizzes."),

@@ -308,6 +308,7 @@ def test_course_overview_shows_each_modules_self_check_progress(page, site_url):
     page.goto(overview)
     first = page.locator('a[data-quiz-status][data-quiz-id="leadership-m1"]')
     assert first.inner_text() == f'{first.get_attribute("data-questions")} questions'
+    assert page.locator(".course-continue").count() == 0, "nothing begun, nothing to continue"
 
     # Completed earlier: a saved state as the quiz script leaves it after the last check.
     saved = {"v": 1, "fp": first.get_attribute("data-fingerprint"), "answers": {"1": [0]}, "checked": {},
@@ -322,6 +323,9 @@ def test_course_overview_shows_each_modules_self_check_progress(page, site_url):
     total = first.get_attribute("data-questions")
     assert first.inner_text() == f"Completed, best 6 of {total}"
     assert page.locator('a[data-quiz-id="leadership-m2"]').inner_text() == "In progress"
+    resume = page.locator(".course-continue a")
+    assert resume.inner_text() == "Continue where you left off: Module 2: Principles for responsible AI innovation"
+    assert resume.get_attribute("href") == "02-principles.html"
     third = page.locator('a[data-quiz-id="leadership-m3"]')
     assert third.inner_text().endswith(" questions") and third.get_attribute("data-stage") == "not-started"
     third.click()

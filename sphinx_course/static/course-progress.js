@@ -11,11 +11,24 @@
   }
 
   /* Outline links keep their build-time text ("6 questions") until the learner has started. */
-  Array.prototype.forEach.call(document.querySelectorAll("a[data-quiz-status]"), function (link) {
-    var progress = progressOf(link), total = link.getAttribute("data-questions");
-    if (progress.stage === "completed") link.textContent = S.format(T.completedBest, { score: progress.best, total: total });
-    if (progress.stage === "started") link.textContent = T.inProgress;
-    link.setAttribute("data-stage", progress.stage);
+  Array.prototype.forEach.call(document.querySelectorAll("table.course-outline"), function (table) {
+    var stages = Array.prototype.map.call(table.querySelectorAll("a[data-quiz-status]"), function (link) {
+      var progress = progressOf(link), total = link.getAttribute("data-questions");
+      if (progress.stage === "completed") link.textContent = S.format(T.completedBest, { score: progress.best, total: total });
+      if (progress.stage === "started") link.textContent = T.inProgress;
+      link.setAttribute("data-stage", progress.stage);
+      return progress.stage;
+    });
+    var next = S.nextUnit(stages);
+    if (next === null) return;
+    var unit = table.querySelectorAll("a[data-quiz-status]")[next].closest("tr").querySelector("td a");
+    var line = document.createElement("p"), link = document.createElement("a");
+    line.className = "course-continue";
+    link.href = unit.getAttribute("href");
+    link.textContent = S.format(T.continueWith, { title: unit.textContent });
+    line.appendChild(link);
+    // Before the theme's scrolling wrapper, so the line never scrolls sideways with the table.
+    (table.closest(".pst-scrollable-table-container") || table).insertAdjacentElement("beforebegin", line);
   });
 
   var root = document.querySelector("[data-progress]");

@@ -35,6 +35,15 @@
     return { stage: Object.keys(state.answers).length ? "started" : "not-started", best: null };
   }
 
+  /* Where to continue in a course outline: the first unit not completed, once the learner has begun
+     (null before any start, and when every unit is completed). */
+  function nextUnit(stages) {
+    var begun = stages.some(function (stage) { return stage !== "not-started"; });
+    var next = stages.indexOf("started");
+    if (next === -1) next = stages.findIndex(function (stage) { return stage !== "completed"; });
+    return begun && next !== -1 ? next : null;
+  }
+
   function emptyState(fingerprint) { return { v: 1, fp: fingerprint, answers: {}, checked: {}, best: 0, done: false }; }
 
   /* Choice questions: all right options chosen and no wrong one is correct; some right and no wrong is partial. */
@@ -119,7 +128,7 @@
   }
 
   return {
-    quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, emptyState: emptyState, gradeChoice: gradeChoice,
+    quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
     gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
     parseImport: parseImport, openStorage: openStorage, pageContext: pageContext
   };

@@ -57,3 +57,12 @@ test("import accepts our own export and rejects anything else", () => {
   const tampered = JSON.stringify(S.exportPayload("aipol.v1", { "aipol.v1:quiz:m1": "{bad" }, "x"));
   assert.throws(() => S.parseImport(tampered, "aipol.v1"));
 });
+
+test("where to continue: the unit in progress, else the first not completed, once begun", () => {
+  assert.equal(S.nextUnit(["not-started", "not-started"]), null, "nothing begun: no suggestion");
+  assert.equal(S.nextUnit(["completed", "started", "not-started"]), 1);
+  assert.equal(S.nextUnit(["completed", "not-started", "started"]), 2, "a unit in progress comes first");
+  assert.equal(S.nextUnit(["completed", "not-started", "not-started"]), 1);
+  assert.equal(S.nextUnit(["not-started", "completed"]), 0, "a skipped unit is suggested");
+  assert.equal(S.nextUnit(["completed", "completed"]), null, "all done");
+});
