@@ -25,6 +25,7 @@ from sphinx.util.osutil import relative_uri
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry, gathers
+from .sources import named_file
 from .warnings_ import logger
 
 WIDTH, HEIGHT = 1200, 630
@@ -88,9 +89,7 @@ class MessageCardsDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
-        relative = self.arguments[0].lstrip("/")
-        path = Path(self.env.srcdir, relative)
-        self.env.note_dependency(str(path))
+        relative, path = named_file(self)
         try:
             cards = load_cards(path)
         except (AuthoringError, OSError, yaml.YAMLError) as error:

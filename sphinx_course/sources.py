@@ -1,8 +1,19 @@
-"""Reading positions in a page's own source, for error messages that point at the right line."""
+"""Reading a page's own source and the files it names: right line numbers, tracked dependencies."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.util.docutils import SphinxDirective
+
+
+def named_file(directive: SphinxDirective, suffix: str = "") -> tuple[str, Path]:
+    """The file a directive's argument names from the site root, recorded as a dependency of
+    the page so that editing the file rebuilds the page. Returns it relative and absolute."""
+    relative = directive.arguments[0].strip("/") + suffix
+    path = Path(directive.env.srcdir, relative)
+    directive.env.note_dependency(str(path))
+    return relative, path
 
 
 def content_offset(directive: SphinxDirective) -> int:

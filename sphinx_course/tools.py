@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
+from .sources import named_file
 from .tools_data import load_questionnaire, page_links
 from .warnings_ import logger
 
@@ -36,12 +37,10 @@ class QuestionnaireDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
-        relative = self.arguments[0].lstrip("/")
-        path = Path(self.env.srcdir, relative)
+        relative, path = named_file(self)
         if not path.is_file():
             logger.error(f"No questionnaire file at {relative}. [course.tool]", location=self.get_location())
             return []
-        self.env.note_dependency(str(path))
         try:
             data = load_questionnaire(path)
         except AuthoringError as error:

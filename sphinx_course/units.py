@@ -30,7 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
-from .sources import front_matter_line
+from .sources import front_matter_line, named_file
 from .warnings_ import CourseWarning, logger, warn
 
 OBJECTIVE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -263,9 +263,7 @@ class UnitObjectivesDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
-        relative = self.arguments[0].strip("/") + ".md"
-        path = self.env.srcdir / relative
-        self.env.note_dependency(str(path))
+        relative, path = named_file(self, ".md")
         try:
             meta = parse_unit_metadata(front_matter_from_file(path))
         except (OSError, ValueError, AuthoringError) as error:
