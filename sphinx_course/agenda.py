@@ -28,6 +28,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .blocks import boxes
 from .copies import resolved_copies
 from .errors import AuthoringError
 from .i18n import _
@@ -210,11 +211,9 @@ def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[no
         if item["kind"] != "unit" or item["target"] not in app.env.all_docs:
             continue
         doctree = app.env.get_doctree(item["target"])
-        notes = [n for n in doctree.findall(nodes.admonition) if TRAINER_CLASS in n["classes"]]
         title = app.env.titles[item["target"]].astext()
         gathered += nodes.paragraph("", "", nodes.strong("", title))
-        for note in notes:
-            gathered += note.deepcopy()
+        gathered += [note.deepcopy() for note in boxes(doctree, TRAINER_CLASS)]
     return resolved_copies(app, docname, settings, [gathered])
 
 

@@ -11,6 +11,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
 
+SCENARIO_CLASS = "scenario"
+TAKEAWAYS_CLASS = "key-takeaways"
+
+
+def boxes(doctree: nodes.Node, css_class: str) -> list[nodes.admonition]:
+    """The admonitions of one kind (scenario, takeaways, trainer notes) in a doctree, in order."""
+    return [box for box in doctree.findall(nodes.admonition) if css_class in box["classes"]]
+
 
 class ScenarioDirective(SphinxDirective):
     """A scenario. The "fictional" label is not optional: it is always added."""
@@ -21,7 +29,7 @@ class ScenarioDirective(SphinxDirective):
 
     def run(self):
         title = _("Fictional scenario: %s") % self.arguments[0]
-        box = nodes.admonition(classes=["scenario"])
+        box = nodes.admonition(classes=[SCENARIO_CLASS])
         self.set_source_info(box)
         box += nodes.title(title, title)
         box += nodes.paragraph(
@@ -37,7 +45,7 @@ class KeyTakeawaysDirective(SphinxDirective):
 
     def run(self):
         title = _("Key takeaways")
-        box = nodes.admonition(classes=["key-takeaways"])
+        box = nodes.admonition(classes=[TAKEAWAYS_CLASS])
         self.set_source_info(box)
         box += nodes.title(title, title)
         box += self.parse_content_to_nodes()

@@ -27,6 +27,7 @@ from .i18n import _
 from .registry import course_registry, gathers
 from .sources import named_file
 from .warnings_ import logger
+from .web_only import add_web_only_node
 
 WIDTH, HEIGHT = 1200, 630
 CHARS_PER_LINE = 30
@@ -134,10 +135,6 @@ def visit_cards_html(self, node: message_cards) -> None:
     raise nodes.SkipNode
 
 
-def visit_cards_other(self, node: message_cards) -> None:
-    raise nodes.SkipNode
-
-
 def write_cards(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
@@ -154,8 +151,7 @@ def write_cards(app, exception) -> None:
 
 def setup_cards(app) -> None:
     gathers("cards")
-    app.add_node(message_cards, html=(visit_cards_html, None), latex=(visit_cards_other, None),
-                 text=(visit_cards_other, None))
+    add_web_only_node(app, message_cards, visit_cards_html)
     app.add_directive("message-cards", MessageCardsDirective)
     app.connect("env-check-consistency", check_card_pages)
     app.connect("build-finished", write_cards)

@@ -147,9 +147,7 @@ def duration_band(minutes: int) -> str:
 def index_nodes(app, docname: str) -> list[nodes.Node]:
     """A table of every exercise, then the same exercises grouped by track, length and principle."""
     env = app.env
-    exercises = sorted(
-        (d, r) for d, r in course_registry(env).units.items() if r.get("kind") == "exercise"
-    )
+    exercises = course_registry(env).units_of("exercise")
 
     def link(target: str) -> nodes.reference:
         title = env.titles[target].astext() if target in env.titles else target

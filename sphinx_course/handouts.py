@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from .blocks import SCENARIO_CLASS, TAKEAWAYS_CLASS, boxes
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
 from .registry import AggregateDirective, course_registry, gathers, read_stamps
 from .trainer import TRAINER_CLASS
+from .units import objectives_list
 
 SOURCES_PER_HANDOUT = 4
 
@@ -39,7 +41,7 @@ class TrainerManualDirective(AggregateDirective):
 
 
 def units_in_order(env, kind: str = "module") -> list[str]:
-    return sorted(d for d, r in course_registry(env).units.items() if r.get("kind") == kind)
+    return [docname for docname, _record in course_registry(env).units_of(kind)]
 
 
 def anchor(docname: str) -> str:
@@ -56,9 +58,7 @@ def section_titled(doctree, title: str) -> nodes.section | None:
 def discussion_questions(doctree) -> list[nodes.Node]:
     """The numbered questions after "Discussion questions" in the unit's scenarios."""
     found: list[nodes.Node] = []
-    for box in doctree.findall(nodes.admonition):
-        if "scenario" not in box["classes"]:
-            continue
+    for box in boxes(doctree, SCENARIO_CLASS):
         children = list(box.children)
         for index, child in enumerate(children):
             if "discussion question" in child.astext().lower() and isinstance(child, nodes.paragraph):
@@ -76,14 +76,10 @@ def handout(env, docname: str) -> nodes.section:
     section += nodes.title("", title)
     section += nodes.paragraph("", _("About %s minutes.") % record["duration"])
     section += nodes.rubric("", _("Learning objectives"))
-    objectives = nodes.bullet_list()
-    for objective in record["objectives"]:
-        objectives += nodes.list_item("", nodes.paragraph("", objective["text"]))
-    section += objectives
-    for box in doctree.findall(nodes.admonition):
-        if "key-takeaways" in box["classes"]:
-            section += nodes.rubric("", _("Key takeaways"))
-            section += [c.deepcopy() for c in box.children if not isinstance(c, nodes.title)]
+    section += objectives_list([objective["text"] for objective in record["objectives"]], classes=())
+    for box in boxes(doctree, TAKEAWAYS_CLASS):
+        section += nodes.rubric("", _("Key takeaways"))
+        section += [c.deepcopy() for c in box.children if not isinstance(c, nodes.title)]
     questions = discussion_questions(doctree)
     if questions:
         section += nodes.rubric("", _("Scenario discussion questions"))
@@ -101,9 +97,7 @@ def manual_section(env, docname: str) -> nodes.section:
     doctree = env.get_doctree(docname)
     section = nodes.section(ids=["manual-" + docname.rsplit("/", 1)[-1]], classes=["manual-unit"])
     section += nodes.title("", env.titles[docname].astext())
-    for box in doctree.findall(nodes.admonition):
-        if TRAINER_CLASS in box["classes"]:
-            section += box.deepcopy()
+    section += [box.deepcopy() for box in boxes(doctree, TRAINER_CLASS)]
     for key in doctree.findall(quiz_answer_key):
         section += nodes.rubric("", _("Answer key: %s") % key["title"])
         section += plain_answer_key(key)

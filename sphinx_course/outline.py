@@ -75,9 +75,7 @@ def format_minutes(minutes: int) -> str:
 
 def outline_table(app, docname: str, folder: str, unit_label: str = "") -> list[nodes.Node]:
     env = app.env
-    units = sorted(
-        (d, r) for d, r in course_registry(env).units.items() if d.startswith(folder) and r.get("kind") == "module"
-    )
+    units = course_registry(env).units_of("module", folder)
     rows = []
     for unit_doc, record in units:
         title = env.titles[unit_doc].astext() if unit_doc in env.titles else unit_doc

@@ -14,6 +14,7 @@ from docutils import nodes
 from .course_index import section_title
 from .i18n import _
 from .registry import AggregateDirective, course_registry, gathers
+from .web_only import add_web_only_node
 
 
 class course_progress(nodes.General, nodes.Element):  # noqa: N801
@@ -64,16 +65,7 @@ def visit_progress_html(self, node) -> None:
     raise nodes.SkipNode
 
 
-def visit_progress_other(self, node) -> None:
-    raise nodes.SkipNode
-
-
 def setup_progress(app) -> None:
     gathers(ProgressDirective.kind)
-    app.add_node(
-        course_progress,
-        html=(visit_progress_html, None),
-        latex=(visit_progress_other, None),
-        text=(visit_progress_other, None),
-    )
+    add_web_only_node(app, course_progress, visit_progress_html)
     app.add_directive("course-progress", ProgressDirective)

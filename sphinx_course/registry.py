@@ -52,6 +52,10 @@ class CourseRegistry:
     def add_quiz(self, record: QuizRecord) -> None:
         self.quizzes.setdefault(record.docname, []).append(record)
 
+    def units_of(self, kind: str, folder: str = "") -> list[tuple[str, dict[str, Any]]]:
+        """The units of one kind ("module" or "exercise"), optionally under a folder, by docname."""
+        return sorted((d, r) for d, r in self.units.items() if r.get("kind") == kind and d.startswith(folder))
+
     def all_quizzes(self) -> list[QuizRecord]:
         return [record for docname in sorted(self.quizzes) for record in self.quizzes[docname]]
 

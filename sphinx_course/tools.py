@@ -27,6 +27,7 @@ from .registry import course_registry
 from .sources import named_file
 from .tools_data import load_questionnaire, page_links
 from .warnings_ import logger
+from .web_only import add_web_only_node
 
 
 class questionnaire(nodes.General, nodes.Element):  # noqa: N801
@@ -202,21 +203,7 @@ def visit_questionnaire_html(self, node: questionnaire) -> None:
     raise nodes.SkipNode
 
 
-def visit_questionnaire_other(self, node: questionnaire) -> None:
-    self.body.append(_("This tool runs in the web edition of the site."))
-    raise nodes.SkipNode
-
-
-def skip_questionnaire(self, node):
-    raise nodes.SkipNode
-
-
 def setup_tools(app) -> None:
-    app.add_node(
-        questionnaire,
-        html=(visit_questionnaire_html, None),
-        latex=(skip_questionnaire, None),
-        text=(skip_questionnaire, None),
-    )
+    add_web_only_node(app, questionnaire, visit_questionnaire_html)
     app.add_directive("questionnaire", QuestionnaireDirective)
     app.connect("env-check-consistency", check_tool_links)

@@ -22,6 +22,7 @@ import posixpath
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -168,6 +169,15 @@ class UnitHeader(SphinxTransform):
             section.insert(section.index(title) + 1, header)
 
 
+def objectives_list(texts: list[str], ids: list[str] | None = None,
+                    classes: tuple[str, ...] = ("unit-objectives",)) -> nodes.bullet_list:
+    """Learning objectives as a plain bullet list, optionally with an anchor for each."""
+    listing = nodes.bullet_list(classes=list(classes))
+    for index, text in enumerate(texts):
+        listing += nodes.list_item("", nodes.paragraph("", text), ids=[ids[index]] if ids else [])
+    return listing
+
+
 def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
     """Plain nodes, so every builder (HTML, PDF, text) shows the same header."""
     header = nodes.container(classes=["unit-header"])
@@ -180,10 +190,9 @@ def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
     facts += nodes.Text(f"{reviewed.day} {reviewed:%B %Y}")
     header += facts
     header += nodes.paragraph("", "", nodes.strong("", _("By the end of this module you will be able to:")))
-    objectives = nodes.bullet_list(classes=["unit-objectives"])
-    for objective in meta.objectives:
-        objectives += nodes.list_item("", nodes.paragraph("", objective.text), ids=[f"objective-{objective.id}"])
-    header += objectives
+    header += objectives_list(
+        [objective.text for objective in meta.objectives], ids=[f"objective-{o.id}" for o in meta.objectives]
+    )
     sources = [(_("AI Toolkit resources:"), meta.toolkit), (_("Legal instruments:"), meta.instruments)]
     for label, names in sources:
         if names:
@@ -214,9 +223,7 @@ def check_units(app, env) -> None:
     max_months = app.config.course_legal_review_max_months
     reference = app.config.course_review_reference_date
     today = date.fromisoformat(reference) if reference else date.today()
-    for docname, record in sorted(registry.units.items()):
-        if record["kind"] != "module":
-            continue
+    for docname, record in registry.units_of("module"):
         checked = {o for quiz in registry.quizzes.get(docname, []) for o in quiz.objectives}
         declared = {o["id"] for o in record["objectives"]}
         source = env.doc2path(docname)
@@ -248,7 +255,7 @@ def front_matter_from_file(path) -> dict:
     """A page's YAML front matter, read straight from its file (pure but for the read)."""
     import yaml
 
-    text = open(path, encoding="utf-8").read()
+    text = Path(path).read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return {}
     return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
@@ -269,10 +276,7 @@ class UnitObjectivesDirective(SphinxDirective):
         except (OSError, ValueError, AuthoringError) as error:
             logger.error(f"Cannot read the objectives of {relative}: {error} [course.metadata]", location=self.get_location())
             return []
-        listing = nodes.bullet_list(classes=["unit-objectives"])
-        for objective in meta.objectives:
-            listing += nodes.list_item("", nodes.paragraph("", objective.text))
-        return [listing]
+        return [objectives_list([objective.text for objective in meta.objectives])]
 
 
 def setup_units(app) -> None:

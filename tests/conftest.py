@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests launch Chromium exactly as `make pdf` does.
+from sphinx_course.pdf import BROWSER_ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 TEST_BUILD = ROOT / "_build" / "test"
 STRICT = ["-W", "--keep-going", "-n"]
-CHROMIUM = "/usr/bin/chromium"
 FALLBACK_EPOCH = "1795910400"  # 2026-11-29, for a tree without git history
 
 
@@ -127,10 +129,6 @@ def site_url(site_html):
     server.server_close()
 
 
-BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-dev-shm-usage",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
