@@ -258,7 +258,10 @@ def front_matter_from_file(path) -> dict:
     text = Path(path).read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return {}
-    return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+    try:
+        return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+    except yaml.YAMLError as error:
+        raise AuthoringError(f"its front matter is not valid YAML ({getattr(error, 'problem', error)}).") from None
 
 
 class UnitObjectivesDirective(SphinxDirective):

@@ -255,3 +255,16 @@ def test_any_change_to_the_extensions_code_changes_the_environment_version(tmp_p
     assert code_version(copy) == code_version(package)
     (copy / "outline.py").write_text((copy / "outline.py").read_text() + "\n# an edit\n")
     assert code_version(copy) != code_version(package)
+
+
+def test_unit_objectives_from_a_page_with_broken_front_matter_is_an_error_not_a_traceback(tmp_path):
+    pages = {
+        "index.md": "# Deck\n\n```{unit-objectives} /broken\n```\n",
+        "broken.md": "---\nobjectives: [unclosed\n---\n\n# Broken\n",
+    }
+    src = write_fixture_site(tmp_path / "src", pages, conf_extra='exclude_patterns = ["_build", "broken.md"]\n')
+    build = sphinx_build(src, tmp_path / "out")
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert any("index.md:3: ERROR: Cannot read the objectives of broken.md: its front matter is not valid YAML" in p
+               for p in build.problems), build.problems
