@@ -1,16 +1,62 @@
-"""Every ``course_*`` setting in one place, with its default and what it does."""
+"""Every ``course_*`` setting in one place: its type, default, check and what it does.
+
+The settings are validated once, when the configuration is read, so a bad value
+in ``conf.py`` (or passed with ``-D``) stops the build with one message naming
+the setting, never a traceback from deep inside a later step.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def _iso_date_or_empty(value: Any) -> str | None:
+    if value == "":
+        return None
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return "is not a date in the form YYYY-MM-DD (for example 2026-11-29), or empty for today"
+    return None
+
+
+def _one_of(*choices: str):
+    def check(value: Any) -> str | None:
+        if value in choices:
+            return None
+        return "must be " + " or ".join(f'"{choice}"' for choice in choices)
+
+    return check
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else "must be a whole number above 0"
+
+
+def _strings_mapped_to_strings(value: Any) -> str | None:
+    if all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return None
+    return "must map each URL (a string) to the reason it is allowed (a string)"
+
+
+def _strings(value: Any) -> str | None:
+    return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
 
 
 @dataclass(frozen=True)
 class CourseConfig:
     course_edition: str = field(
         default="learner",
-        metadata={"help": '"learner" drops trainer-only content from every output; "trainer" keeps it.'},
+        metadata={"help": '"learner" drops trainer-only content from every output; "trainer" keeps it.',
+                  "check": _one_of("learner", "trainer")},
     )
     course_quiz_require_feedback: bool = field(
         default=True,
@@ -18,11 +64,13 @@ class CourseConfig:
     )
     course_legal_review_max_months: int = field(
         default=12,
-        metadata={"help": "Warn when a unit's legal-review date is older than this many months."},
+        metadata={"help": "Warn when a unit's legal-review date is older than this many months.",
+                  "check": _positive},
     )
     course_review_reference_date: str = field(
         default="",
-        metadata={"help": "ISO date the legal-review age is measured from; empty means today."},
+        metadata={"help": "ISO date the legal-review age is measured from; empty means today.",
+                  "check": _iso_date_or_empty},
     )
     course_privacy_page: str = field(
         default="docs/about/privacy",
@@ -34,7 +82,8 @@ class CourseConfig:
     )
     course_http_allowlist: dict = field(
         default_factory=dict,
-        metadata={"help": "http:// URLs allowed in links, each mapped to the reason it cannot be https."},
+        metadata={"help": "http:// URLs allowed in links, each mapped to the reason it cannot be https.",
+                  "check": _strings_mapped_to_strings},
     )
     course_slides_path: str = field(
         default="slides",
@@ -46,8 +95,71 @@ class CourseConfig:
     )
     course_unit_folders: tuple = field(
         default=("modules/",),
-        metadata={"help": "Pages under these folders are course units and must carry unit metadata."},
+        metadata={"help": "Pages under these folders are course units and must carry unit metadata.",
+                  "check": _strings},
     )
+
+
+#: What a setting of each declared type may be given as (a list where a tuple is declared, say).
+_ACCEPTED_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,), "bool": (bool,), "int": (int,), "dict": (dict,), "tuple": (tuple, list),
+}
+_TYPE_NAMES = {"str": "text in quotes", "bool": "True or False", "int": "a whole number",
+               "dict": "a dictionary", "tuple": "a list"}
+
+
+def config_problems(values: dict[str, Any]) -> list[str]:
+    """What is wrong with the given ``course_*`` values: one sentence each, naming the setting."""
+    problems = []
+    for spec in fields(CourseConfig):
+        if spec.name not in values:
+            continue
+        value = values[spec.name]
+        declared = str(spec.type)
+        accepted = _ACCEPTED_TYPES[declared]
+        # bool is a subclass of int: True is not a number of months.
+        if not isinstance(value, accepted) or (declared == "int" and isinstance(value, bool)):
+            problems.append(f"{spec.name} = {value!r} must be {_TYPE_NAMES[declared]}.")
+            continue
+        check = spec.metadata.get("check")
+        reason = check(value) if check else None
+        if reason:
+            problems.append(f"{spec.name} = {value!r} {reason}.")
+    return problems
+
+
+def check_config(app, config) -> None:
+    """Replace each bad setting with its default before anything reads it, and keep the problems.
+
+    Sphinx prints a crash report for any exception raised here, and its logger cannot
+    place a message before the environment exists, so the problems are reported as
+    authoring errors once the builder starts, and the build then fails at its end.
+    """
+    defaults = CourseConfig()
+    app._course_config_problems = []
+    for spec in fields(CourseConfig):
+        problems = config_problems({spec.name: getattr(config, spec.name)})
+        if problems:
+            app._course_config_problems.extend((spec.name, p) for p in problems)
+            setattr(config, spec.name, getattr(defaults, spec.name))
+
+
+def setting_location(conf_py: Path, name: str) -> str:
+    """Where ``name`` is set: ``conf.py:<line>``, or just ``conf.py`` when it came from ``-D``."""
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    for number, line in enumerate(lines, start=1):
+        if re.match(rf"{name}\s*=", line):
+            return f"{conf_py}:{number}"
+    return f"{conf_py}:"  # the colon keeps Sphinx from reading the path as a page name
+
+
+def report_config_problems(app) -> None:
+    conf_py = Path(app.confdir, "conf.py")
+    for name, problem in getattr(app, "_course_config_problems", []):
+        logger.error(f"{problem} [course.config]", location=setting_location(conf_py, name))
 
 
 def register_config(app) -> None:
@@ -55,3 +167,7 @@ def register_config(app) -> None:
     for spec in fields(CourseConfig):
         value: Any = getattr(defaults, spec.name)
         app.add_config_value(spec.name, value, "env", description=spec.metadata["help"])
+    # Before any other handler reads a setting.
+    app.connect("config-inited", check_config, priority=100)
+    # After the error counter is attached (warnings_.setup_warnings, default priority).
+    app.connect("builder-inited", report_config_problems, priority=900)

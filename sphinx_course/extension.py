@@ -24,6 +24,8 @@ from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
+from .warnings_ import setup_warnings
+from .web_only import setup_web_only
 
 STATIC = Path(__file__).parent / "static"
 
@@ -144,6 +146,8 @@ def remove_theme_templates(app, exception) -> None:
 
 def setup_extension(app) -> None:
     register_config(app)
+    setup_warnings(app)
+    setup_web_only(app)
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_registry(app)
     setup_quiz(app)

@@ -32,10 +32,6 @@ class TrainerNotesDirective(SphinxDirective):
 
 
 def check_edition(app, config) -> None:
-    if config.course_edition not in ("learner", "trainer"):
-        from sphinx.errors import ConfigError
-
-        raise ConfigError(f'course_edition must be "learner" or "trainer", not {config.course_edition!r}.')
     if config.course_edition == "trainer":
         # The theme's announcement bar sits on every page, above the header.
         options = dict(config.html_theme_options or {})

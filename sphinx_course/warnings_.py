@@ -7,6 +7,7 @@ and cannot be silenced.
 
 from __future__ import annotations
 
+import logging as pylogging
 from enum import Enum
 
 from sphinx.util import logging
@@ -36,6 +37,7 @@ WARNING_HELP = {
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
 #: in the message, and cannot be silenced.
 AUTHORING_ERRORS = {
+    "config": "A course_* setting in conf.py (or given with -D) has the wrong type or value; its default is used.",
     "quiz": "A self-check quiz is malformed: no correct option, an option without feedback, an unknown type...",
     "quiz_duplicate_id": "Two quizzes in the site share an id.",
     "metadata": "A module's or exercise's front matter is missing or invalid, or an exercise lacks a required part.",
@@ -56,3 +58,48 @@ def warn(subtype: CourseWarning, message: str, location=None) -> None:
         subtype=subtype.value,
         location=location,
     )
+
+
+class _AuthoringErrorCounter(pylogging.Handler):
+    """Counts the course's authoring errors as Sphinx reports them.
+
+    Attached to Sphinx's own logger, it sees errors raised while reading in parallel
+    too, since Sphinx re-emits those in the main process.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(level=pylogging.ERROR)
+        self.count = 0
+
+    def emit(self, record: pylogging.LogRecord) -> None:
+        if "[course." in str(record.msg):
+            self.count += 1
+
+
+def count_authoring_errors(app) -> None:
+    counter = _AuthoringErrorCounter()
+    app._course_error_counter = counter
+    pylogging.getLogger(logging.NAMESPACE).addHandler(counter)
+
+
+def fail_on_authoring_errors(app, exception) -> None:
+    """An authoring error fails the build with or without -W: the page it broke is not fit to publish.
+
+    Without this, a build without -W (sphinx-autobuild, an editor preview, a caller that
+    overrides SPHINXOPTS) would exit 0 with the broken quiz or agenda silently left out.
+    """
+    counter = getattr(app, "_course_error_counter", None)
+    if counter is None:
+        return
+    pylogging.getLogger(logging.NAMESPACE).removeHandler(counter)
+    if exception is None and counter.count:
+        app.statuscode = 1
+        logger.info(
+            "%d authoring error%s above: the build failed, and nothing from it should be published.",
+            counter.count, "" if counter.count == 1 else "s",
+        )
+
+
+def setup_warnings(app) -> None:
+    app.connect("builder-inited", count_authoring_errors)
+    app.connect("build-finished", fail_on_authoring_errors)

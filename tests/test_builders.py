@@ -1,0 +1,119 @@
+"""The course extensions as a Sphinx user meets them: every builder, bad settings, builds without -W.
+
+Each test builds a small fixture site that uses every kind of course directive.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import source_date_epoch, write_fixture_site
+from test_course import unit_with_questions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def every_directive_site(folder: Path, conf_extra: str = "") -> Path:
+    return write_fixture_site(folder, {
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\nformats\ntool\ncards\n```\n",
+        "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
+        "modules/unit.md": unit_with_questions(30, ["first", "second", "third"]),
+        "progress.md": "# Progress\n\n```{course-progress}\n```\n",
+        "handouts.md": "# Handouts\n\n```{handouts}\n```\n",
+        "formats.md": "# Formats\n\n::::{agenda} Short session\n:start: 09:00\n:length: 60\n\n- /modules/unit\n- break 10 Coffee\n::::\n",
+        "tool.md": "# Tool\n\n```{questionnaire} /mini.yaml\n```\n",
+        "mini.yaml": (FIXTURES / "tool-valid-maturity.yaml").read_text(encoding="utf-8"),
+        "cards.md": "# Cards\n\n```{message-cards} /cards.yaml\n```\n",
+        "cards.yaml": "- id: one\n  text: Police must be able to explain an AI-assisted decision.\n  page: /index\n",
+    }, 'version = "1"\ncopyright = "2026"\n' + conf_extra)
+
+
+def build(src: Path, out: Path, *options: str, builder: str = "html") -> subprocess.CompletedProcess:
+    env = {"SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "--no-color", *options, "-d", str(out.with_name(out.name + ".doctrees")), str(src), str(out)],
+        capture_output=True, text=True, env=env, cwd=src,
+    )
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "text", "latex", "man", "epub"])
+def test_every_builder_builds_the_course_directives(tmp_path, builder):
+    """Widgets that need a browser are left out of paper and text; no builder meets a node it cannot write."""
+    src = every_directive_site(tmp_path / "src")
+    result = build(src, tmp_path / builder, "-W", "--keep-going", "-n", builder=builder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "NotImplementedError" not in result.stderr
+
+
+def test_a_text_build_keeps_the_quiz_as_questions(tmp_path):
+    src = every_directive_site(tmp_path / "src")
+    assert build(src, tmp_path / "text", "-W", builder="text").returncode == 0
+    text = (tmp_path / "text" / "modules" / "unit.txt").read_text(encoding="utf-8")
+    assert "A statement about first." in text
+
+
+@pytest.mark.parametrize("setting,value,expected", [
+    ("course_review_reference_date", '"29/11/2026"',
+     "course_review_reference_date = '29/11/2026' is not a date in the form YYYY-MM-DD"),
+    ("course_edition", '"public"', "course_edition = 'public' must be \"learner\" or \"trainer\""),
+    ("course_legal_review_max_months", '"twelve"', "course_legal_review_max_months = 'twelve' must be a whole number"),
+    ("course_unit_folders", "[3]", "course_unit_folders = [3] must list folder names as strings"),
+])
+def test_a_bad_setting_stops_the_build_with_one_message_naming_it(tmp_path, setting, value, expected):
+    src = every_directive_site(tmp_path / "src", f"{setting} = {value}\n")
+    result = build(src, tmp_path / "out", "-W")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert expected in output, output
+    assert "[course.config]" in output
+    assert "Traceback" not in output and "ExtensionError" not in output and "isoformat" not in output
+
+
+BROKEN_QUIZ = "\n\n::::{quiz} broken\n:::{question}\n:type: truefalse\n\nNo right answer.\n\n- [ ] True\n  > No.\n- [ ] False\n  > No.\n:::\n::::\n"
+
+
+def test_an_authoring_error_fails_the_build_without_dash_w(tmp_path):
+    """sphinx-autobuild, editor previews and callers that override SPHINXOPTS must not publish a broken quiz."""
+    src = every_directive_site(tmp_path / "src")
+    with open(src / "modules" / "unit.md", "a", encoding="utf-8") as page:
+        page.write(BROKEN_QUIZ)
+    result = build(src, tmp_path / "out")  # no -W
+    output = result.stdout + result.stderr
+    assert "[course.quiz]" in output
+    assert result.returncode == 1, output
+    assert re.search(r"\d+ authoring errors? above: the build failed", output), output
+
+
+def test_an_authoring_error_fails_a_parallel_build_too(tmp_path):
+    src = every_directive_site(tmp_path / "src")
+    with open(src / "modules" / "unit.md", "a", encoding="utf-8") as page:
+        page.write(BROKEN_QUIZ)
+    result = build(src, tmp_path / "out", "-j", "2")
+    assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_a_clean_build_without_dash_w_still_succeeds(tmp_path):
+    src = every_directive_site(tmp_path / "src")
+    result = build(src, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("values,expected", [
+    ({"course_review_reference_date": ""}, []),
+    ({"course_review_reference_date": "2026-11-29"}, []),
+    ({"course_review_reference_date": "2026-13-01"},
+     ["course_review_reference_date = '2026-13-01' is not a date in the form YYYY-MM-DD (for example 2026-11-29), or empty for today."]),
+    ({"course_legal_review_max_months": True}, ["course_legal_review_max_months = True must be a whole number."]),
+    ({"course_unit_folders": ["modules/"]}, []),
+    ({"course_http_allowlist": {"http://example.org/": 1}},
+     ["course_http_allowlist = {'http://example.org/': 1} must map each URL (a string) to the reason it is allowed (a string)."]),
+    ({"course_theme_fixes": "yes"}, ["course_theme_fixes = 'yes' must be True or False."]),
+])
+def test_config_problems_name_the_setting_and_what_it_must_be(values, expected):
+    from sphinx_course.config import config_problems
+
+    assert config_problems(values) == expected
