@@ -124,8 +124,7 @@ class AgendaDirective(SphinxDirective):
             items=[vars(item) for item in items],
         )
         self.set_source_info(node)
-        registry = course_registry(self.env)
-        registry.aggregate_pages[self.env.docname] = "agenda"
+        course_registry(self.env).record_gathering(self.env.docname, "agenda")
         return [node]
 
 
@@ -138,9 +137,7 @@ def item_minutes(env, item: dict) -> int | None:
 
 def check_agendas(app, env) -> None:
     """Once every page is read: every item exists, and the agenda fits its length."""
-    for docname in sorted(course_registry(env).aggregate_pages):
-        if course_registry(env).aggregate_pages[docname] != "agenda":
-            continue
+    for docname in course_registry(env).pages_gathering("agenda"):
         for node in env.get_doctree(docname).findall(agenda):
             total = 0
             for item in node["items"]:

@@ -96,16 +96,14 @@ class MessageCardsDirective(SphinxDirective):
         except (AuthoringError, OSError, yaml.YAMLError) as error:
             logger.error(f"{relative}: {getattr(error, 'message', error)} [course.cards]", location=self.get_location())
             return []
-        course_registry(self.env).aggregate_pages[self.env.docname] = "cards"
+        course_registry(self.env).record_gathering(self.env.docname, "cards")
         node = message_cards(cards=cards)
         self.set_source_info(node)
         return [node]
 
 
 def check_card_pages(app, env) -> None:
-    for docname in course_registry(env).aggregate_pages:
-        if course_registry(env).aggregate_pages[docname] != "cards":
-            continue
+    for docname in course_registry(env).pages_gathering("cards"):
         for node in env.get_doctree(docname).findall(message_cards):
             for card in node["cards"]:
                 if card["page"].strip("/") not in env.all_docs:
@@ -140,9 +138,7 @@ def write_cards(app, exception) -> None:
         return
     folder = Path(app.outdir, CARDS_FOLDER)
     footer = _("AI-POL · Responsible AI in law enforcement")
-    for docname, kind in course_registry(app.env).aggregate_pages.items():
-        if kind != "cards":
-            continue
+    for docname in course_registry(app.env).pages_gathering("cards"):
         for node in app.env.get_doctree(docname).findall(message_cards):
             folder.mkdir(parents=True, exist_ok=True)
             for card in node["cards"]:

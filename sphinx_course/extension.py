@@ -112,8 +112,7 @@ def add_static_assets(app) -> None:
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
-    gathering = registry.aggregate_pages.get(pagename)
-    shows_progress = gathering in ("progress", "outline")
+    shows_progress = registry.gathers(pagename, "progress") or registry.gathers(pagename, "outline")
     has_tool = bool(registry.tools.get(pagename))
     if not (has_quiz or shows_progress or has_tool):
         return
@@ -122,7 +121,7 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
     app.add_js_file("course-store.js", loading_method="defer", **data)
-    if has_quiz or gathering == "progress":
+    if has_quiz or registry.gathers(pagename, "progress"):
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")

@@ -60,7 +60,7 @@ class OutlineDirective(SphinxDirective):
 
     def run(self):
         folder = self.env.docname.rsplit("/", 1)[0] + "/"
-        course_registry(self.env).aggregate_pages[self.env.docname] = "outline"
+        course_registry(self.env).record_gathering(self.env.docname, "outline")
         node = course_outline(folder=folder, unit_label=self.options.get("unit-label", ""))
         self.set_source_info(node)
         return [node]

@@ -44,13 +44,27 @@ class CourseRegistry:
     quizzes: dict[str, list[QuizRecord]] = field(default_factory=dict)
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, list[LinkRecord]] = field(default_factory=dict)
-    aggregate_pages: dict[str, str] = field(default_factory=dict)
+    # The kinds of gathering directive on each page: a page may hold several (an agenda and an outline).
+    aggregate_pages: dict[str, list[str]] = field(default_factory=dict)
     tools: dict[str, list[dict]] = field(default_factory=dict)
     # Set after reading, in the main process, so never merged from parallel readers.
     aggregate_digests: dict[str, str] = field(default_factory=dict)
 
     def add_quiz(self, record: QuizRecord) -> None:
         self.quizzes.setdefault(record.docname, []).append(record)
+
+    def record_gathering(self, docname: str, kind: str) -> None:
+        kinds = self.aggregate_pages.setdefault(docname, [])
+        if kind not in kinds:
+            kinds.append(kind)
+            kinds.sort()
+
+    def pages_gathering(self, kind: str) -> list[str]:
+        """The pages holding at least one gathering directive of ``kind``, by docname."""
+        return sorted(d for d, kinds in self.aggregate_pages.items() if kind in kinds)
+
+    def gathers(self, docname: str, kind: str) -> bool:
+        return kind in self.aggregate_pages.get(docname, ())
 
     def units_of(self, kind: str, folder: str = "") -> list[tuple[str, dict[str, Any]]]:
         """The units of one kind ("module" or "exercise"), optionally under a folder, by docname."""
@@ -93,7 +107,7 @@ class AggregateDirective(SphinxDirective):
     kind: str
 
     def run(self):
-        course_registry(self.env).aggregate_pages[self.env.docname] = self.kind
+        course_registry(self.env).record_gathering(self.env.docname, self.kind)
         node = self.node_class()
         self.set_source_info(node)
         return [node]
@@ -139,9 +153,9 @@ def rewrite_aggregate_pages(app, env) -> list[str]:
     registry = course_registry(env)
     shared = shared_inputs(env)
     stale = []
-    for docname, kind in sorted(registry.aggregate_pages.items()):
-        inputs = GATHERED_INPUTS.get(kind, lambda app: read_stamps(env, env.all_docs))
-        digest = hashlib.sha256((shared + repr(inputs(app))).encode()).hexdigest()
+    for docname, kinds in sorted(registry.aggregate_pages.items()):
+        gathered = [GATHERED_INPUTS.get(kind, lambda app: read_stamps(env, env.all_docs))(app) for kind in kinds]
+        digest = hashlib.sha256((shared + repr(gathered)).encode()).hexdigest()
         if registry.aggregate_digests.get(docname) != digest:
             stale.append(docname)
         registry.aggregate_digests[docname] = digest

@@ -117,3 +117,19 @@ def test_config_problems_name_the_setting_and_what_it_must_be(values, expected):
     from sphinx_course.config import config_problems
 
     assert config_problems(values) == expected
+
+
+def test_a_page_with_an_agenda_and_an_outline_checks_its_agenda(tmp_path):
+    """Each gathering directive on a page is recorded, so a second one never hides the first's checks."""
+    src = every_directive_site(tmp_path / "src")
+    (src / "modules" / "index.md").write_text(
+        "# Modules\n\n```{course-outline}\n```\n\n"
+        "::::{agenda} Too short\n:start: 09:00\n:length: 20\n\n- /modules/unit\n- /modules/missing\n::::\n\n"
+        "```{toctree}\nunit\n```\n",
+        encoding="utf-8",
+    )
+    result = build(src, tmp_path / "out", "-W", "--keep-going")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Agenda item /modules/missing is not a module, session or exercise with a duration." in output, output
+    assert "[course.agenda_overrun]" in output, output
