@@ -123,9 +123,9 @@ def test_a_page_with_an_agenda_and_an_outline_checks_its_agenda(tmp_path):
     """Each gathering directive on a page is recorded, so a second one never hides the first's checks."""
     src = every_directive_site(tmp_path / "src")
     (src / "modules" / "index.md").write_text(
-        "# Modules\n\n```{course-outline}\n```\n\n"
+        "# Modules\n\n"
         "::::{agenda} Too short\n:start: 09:00\n:length: 20\n\n- /modules/unit\n- /modules/missing\n::::\n\n"
-        "```{toctree}\nunit\n```\n",
+        "```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
         encoding="utf-8",
     )
     result = build(src, tmp_path / "out", "-W", "--keep-going")
