@@ -8,6 +8,12 @@ VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 SPHINXOPTS  ?= -W --keep-going -n
+# Quiet when all is well: only problems are printed. `make html QUIET=` shows progress.
+QUIET       ?= -q
+# What is published comes from a build that read every page: after an incremental build,
+# Sphinx's search index loses the glossary's entries and sphinx-sitemap lists only the pages
+# it rewrote. `make serve` stays incremental for quick previews, which are never published.
+FRESH       := -E
 BUILD       := _build
 # Builds go to a staging folder first and are published only when they succeed,
 # so a failed build never replaces a good site with a broken one.
@@ -33,25 +39,27 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 html: $(STAMP)  ## Build the learner and public site into _build/html.
-	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/html $(SPHINXOPTS) . $(STAGING)/html
+	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/html $(SPHINXOPTS) . $(STAGING)/html
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
 
 trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
-	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
-	$(BIN)/sphinx-build -b revealjs -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
+	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
+	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
 
 slides: $(STAMP)  ## Build a reveal.js deck per module and session into _build/slides (works offline).
-	$(BIN)/sphinx-build -b revealjs -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
+	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
 	@$(BIN)/python -m sphinx_course.publish $(STAGING)/slides $(BUILD)/slides
 	@echo "Decks built. Open $(CURDIR)/$(BUILD)/slides/slides/index.html"
+	@echo "The decks carry trainer notes as speaker notes: do not publish them."
 
 pdf: html trainer  ## Print the course book, trainer's manual and handouts to PDF in _build/pdf (needs Chromium).
 	$(BIN)/python -m sphinx_course.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf
 
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm), or run bash .ci/run, which installs them."; exit 2; }
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest
 
@@ -70,8 +78,8 @@ serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 (SERVE_PORT=...) with 
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(SERVE_PORT) -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \
 	  --ignore "$(CURDIR)/$(BUILD)" --ignore "$(CURDIR)/$(VENV)" --ignore "$(CURDIR)/tests" . $(BUILD)/serve
 
-clean:  ## Remove all build output (keeps the virtual environment).
-	rm -rf $(BUILD)
+clean:  ## Remove all build output (keeps the virtual environment and the pinned Lighthouse install).
+	@test ! -d $(BUILD) || find $(BUILD) -mindepth 1 -maxdepth 1 ! -name lighthouse -exec rm -rf {} +
 
 dist: html  ## Zip the built site for offline use: _build/aipol-site.zip.
 	@$(BIN)/python -m sphinx_course.dist $(BUILD)/html $(BUILD)/aipol-site.zip

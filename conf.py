@@ -4,8 +4,16 @@ The repository root is the Sphinx source folder. Only pages are sources:
 everything else (README, tests, the extension package, build output) is excluded.
 """
 
+import contextlib
+import io
 import os
 from urllib.parse import urlsplit
+
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
+# when it is imported, although social cards are off below. Importing it here, quietly, means
+# Sphinx finds it already loaded and the build prints only what matters.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 project = "AI-POL Responsible AI in Law Enforcement"
 author = "AI-POL training site contributors"

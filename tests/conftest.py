@@ -27,6 +27,26 @@ STRICT = ["-W", "--keep-going", "-n"]
 FALLBACK_EPOCH = "1795910400"  # 2026-11-29, for a tree without git history
 
 
+#: Programs the suite runs, and the Debian package that provides each.
+REQUIRED_PROGRAMS = {"java": "default-jre-headless", "node": "nodejs"}
+
+
+def missing_programs(which=shutil.which, exists=os.path.exists) -> list[str]:
+    """One line per program the suite needs but this machine lacks, naming its package."""
+    lines = [f"{program} is not installed (Debian package {package})"
+             for program, package in REQUIRED_PROGRAMS.items() if which(program) is None]
+    if not exists(CHROMIUM):
+        lines.append(f"Chromium is not at {CHROMIUM} (Debian package chromium; or set CHROMIUM=/path/to/chromium)")
+    return lines
+
+
+def pytest_sessionstart(session):
+    # Stop before the first test rather than fail dozens of them with the same traceback.
+    if os.environ.get("COURSE_TESTS_SKIP_TOOL_CHECK") != "1" and (missing := missing_programs()):
+        pytest.exit("The test suite cannot run: " + "; ".join(missing)
+                    + ". Install them, or run bash .ci/run, which does.", returncode=4)
+
+
 @dataclass
 class Build:
     returncode: int

@@ -133,3 +133,44 @@ def test_a_page_with_an_agenda_and_an_outline_checks_its_agenda(tmp_path):
     assert result.returncode != 0
     assert "Agenda item /modules/missing is not a module, session or exercise with a duration." in output, output
     assert "[course.agenda_overrun]" in output, output
+
+
+def test_the_suite_names_each_missing_program_and_its_package():
+    from conftest import CHROMIUM, missing_programs
+
+    assert missing_programs(which=lambda program: None, exists=lambda path: False) == [
+        "java is not installed (Debian package default-jre-headless)",
+        "node is not installed (Debian package nodejs)",
+        f"Chromium is not at {CHROMIUM} (Debian package chromium; or set CHROMIUM=/path/to/chromium)",
+    ]
+    assert missing_programs(which=lambda program: "/usr/bin/" + program, exists=lambda path: True) == []
+
+
+def searchindex(folder: Path) -> dict:
+    import json
+
+    text = (folder / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def test_make_html_after_a_one_page_edit_publishes_a_complete_sitemap_and_search_index(tmp_path):
+    """Upstream incremental builds drop the glossary's index entries and most sitemap URLs; what is published must not."""
+    root = Path(__file__).resolve().parent.parent
+    build_dir = tmp_path / "build"
+    make = ["make", "-s", "html", f"BUILD={build_dir}"]
+    first = subprocess.run(make, cwd=root, capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    page = root / "docs" / "glossary.md"
+    page.touch()  # a one-page edit, as Sphinx sees it
+    second = subprocess.run(make, cwd=root, capture_output=True, text=True)
+    assert second.returncode == 0, second.stdout + second.stderr
+    published = build_dir / "html"
+    pages = {p.relative_to(published).as_posix() for p in published.rglob("*.html")
+             if p.parts[len(published.parts)] != "_static"} - {"search.html", "genindex.html", "404.html"}
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    listed = {loc.split("/", 3)[3] for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    assert listed == pages, f"the published sitemap misses {sorted(pages - listed)[:5]}"
+    index = searchindex(published)
+    assert {"ai system", "automation bias"} <= set(index["indexentries"]), \
+        "the published search index has lost the glossary's entries"
+    assert "Build succeeded" not in second.stdout and "The HTML pages are in" not in second.stdout
