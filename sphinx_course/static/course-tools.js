@@ -186,6 +186,8 @@
     return { rules: applying, possible: possible };
   }
 
+  var BANS = ["prohibited", "possibly-prohibited"];
+
   function severest(categories) {
     return categories.slice().sort(function (a, b) { return SEVERITY.indexOf(a) - SEVERITY.indexOf(b); })[0] || null;
   }
@@ -269,6 +271,8 @@
         changed[q.id] = t.value;
         var after = evaluateScreening(data, changed, { noChanges: true });
         if (after.verdict === result.verdict || after.verdict === "incomplete" || after.verdict === "unmatched") return;
+        // A definite and a possible ban read the same to the user ("possibly prohibited"): no change.
+        if (BANS.indexOf(after.verdict) >= 0 && BANS.indexOf(result.verdict) >= 0) return;
         var key = q.id + ":" + after.verdict;
         if (seen[key]) return;
         seen[key] = true;
