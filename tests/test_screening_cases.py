@@ -211,3 +211,12 @@ def test_a_bad_case_file_is_reported_with_its_line(tmp_path, text, line, message
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.startswith(f"{path}:{line}: {message}")
     assert "Traceback" not in run.stderr
+
+
+def test_the_data_says_what_it_is_and_cites_sources_not_machines():
+    text = (ROOT / "exercises" / "tools" / "screening.yaml").read_text(encoding="utf-8")
+    disclaimer = DATA["disclaimer"].lower()
+    assert "not legal advice" in disclaimer and "inspired by the ai toolkit" in disclaimer
+    assert "not the toolkit's official instrument" in disclaimer
+    assert DATA["as_of"] and DATA["source"].startswith("https://eur-lex.europa.eu/")
+    assert "/work/" not in text and "facts.md" not in text, "cite sources, not files on a development machine"
