@@ -220,3 +220,26 @@ def test_the_data_says_what_it_is_and_cites_sources_not_machines():
     assert "not the toolkit's official instrument" in disclaimer
     assert DATA["as_of"] and DATA["source"].startswith("https://eur-lex.europa.eu/")
     assert "/work/" not in text and "facts.md" not in text, "cite sources, not files on a development machine"
+
+
+def test_every_complete_answer_set_for_one_function_gets_a_category():
+    """Exhaustively, in the EU: each function with every combination of the answers its rules ask about."""
+    choices = {q["id"]: [o["id"] for o in q["options"]] for q in DATA["questions"]}
+    base = {"jurisdiction": "eu", "national-security": "no", "stage": "operational"}
+    sets = []
+    for purpose in choices["purpose"]:
+        asked = sorted({q for r in DATA["rules"] if purpose in r["when"].get("purpose", []) for q in r["when"]}
+                       & {"public-space", "realtime", "exception", "national-law", "risk-basis", "autonomy"})
+        combos = [{}]
+        for qid in asked:
+            combos = [{**c, qid: option} for c in combos for option in choices[qid]]
+        for combo in combos:
+            for derogation, profiles in (("none", "no"), ("narrow-procedural", "no"), ("narrow-procedural", "yes")):
+                sets.append({**base, **combo, "purpose": [purpose], "derogation": derogation, "profiles": profiles, "legacy": "no"})
+    unanswered = []
+    for answers, result in zip(sets, evaluate(sets)):
+        if result["verdict"] == "incomplete":
+            unanswered.append(answers)  # a deciding question the combination leaves out: fine, and checked above
+            continue
+        assert result["verdict"] != "unmatched", f"no rule matched: {answers}"
+    assert len(sets) - len(unanswered) > 1000
