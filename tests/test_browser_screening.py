@@ -107,3 +107,26 @@ def test_a_chatbot_that_also_sets_dispatch_priority_is_high_risk_and_says_which_
     page.reload()
     page.wait_for_selector(".tool-actions:not([hidden])")
     assert page.locator('input[name="purpose"]:checked').count() == 2, "both functions must be kept after a reload"
+
+
+def test_an_exported_screening_with_two_functions_imports_into_a_fresh_browser(page, browser, site_url, tmp_path):
+    page.goto(site_url + "exercises/tools/screening.html")
+    page.wait_for_selector(".tool-actions:not([hidden])")
+    for question, option in [("purpose", "social-scoring"), ("purpose", "profiling"), ("jurisdiction", "eu"),
+                             ("national-security", "no"), ("stage", "operational")]:
+        choose(page, question, option)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export (JSON)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    headline = page.locator(".tool-category").inner_text()
+    assert headline == "Indicative category: possibly prohibited."
+    fresh = browser.new_context().new_page()
+    fresh.goto(site_url + "exercises/tools/screening.html")
+    fresh.wait_for_selector(".tool-actions:not([hidden])")
+    fresh.locator('input[data-action="import"]').set_input_files(str(saved))
+    fresh.wait_for_selector(".tool-results:not([hidden])")
+    assert fresh.locator(".tool-category").inner_text() == headline, "the imported answers gave another result"
+    assert fresh.locator('input[name="purpose"]:checked').count() == 2
+    assert "Art. 5(1)(c)" in fresh.locator(".tool-findings").inner_text()
+    fresh.context.close()
