@@ -243,3 +243,16 @@ def test_every_complete_answer_set_for_one_function_gets_a_category():
             continue
         assert result["verdict"] != "unmatched", f"no rule matched: {answers}"
     assert len(sets) - len(unanswered) > 1000
+
+
+def test_date_sensitive_and_secondary_statements_are_marked():
+    duties = [d for r in DATA["rules"] for d in r.get("duties", [])]
+    literacy = [d["text"] for d in duties if d["article"] == "Art. 4"]
+    assert literacy and all("secondary sources" in t and "2024 text" in t for t in literacy), "Art. 4 wording: say it is the 2024 text"
+    deep_fakes = [d["text"] for d in duties if d["article"].startswith("Art. 50(4)") and "deep fake" in d["text"]]
+    assert deep_fakes and all("evidently artistic, creative, satirical or fictional" in t for t in deep_fakes)
+    assert not any("the only exemption" in d["text"] for d in duties)
+    additions = next(r for r in DATA["rules"] if r["id"] == "intimate-imagery-prohibited")
+    assert "secondary source" in additions["finding"] and "as of 6 December 2026" in additions["finding"]
+    transitional = next(r for r in DATA["rules"] if r["id"] == "already-in-service")
+    assert "EUR-Lex, checked on 6 December 2026" in transitional["finding"] and "2 August 2030" in transitional["finding"]
