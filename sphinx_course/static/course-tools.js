@@ -67,7 +67,7 @@
        lead to, so uncertainty is read as a possible ban, never as permission;
      - an out-of-scope rule (outside the EU, national security, research) sets every other rule aside;
        otherwise the most severe category among the applying rules wins. */
-  function answerList(question, value) {
+  function answerList(value) {
     if (value === undefined || value === null) return [];
     return Array.isArray(value) ? value : [value];
   }
@@ -81,7 +81,7 @@
       for (var i = 0; i < names.length; i += 1) {
         var value = answers[names[i]];
         if (value === undefined || value === null || (Array.isArray(value) && !value.length)) continue;
-        out[q.id] = q.multiple ? answerList(q, value).slice() : (Array.isArray(value) ? value[0] : value);
+        out[q.id] = q.multiple ? answerList(value).slice() : (Array.isArray(value) ? value[0] : value);
         break;
       }
     });
@@ -100,7 +100,7 @@
   /* How one condition ("question: [options]") stands: "yes", "unsure" (held only through a
      "not sure" answer, when unsure answers are allowed to match), "missing" or "no". */
   function conditionState(question, wanted, answers, unsureMatches) {
-    var given = answerList(question, answers[question.id]);
+    var given = answerList(answers[question.id]);
     if (!given.length) return "missing";
     var list = Array.isArray(wanted) ? wanted : [wanted];
     if (given.some(function (a) { return list.indexOf(a) >= 0; })) return "yes";
@@ -144,7 +144,7 @@
   function becauseOf(rule, questions, answers) {
     return Object.keys(rule.when).map(function (qid) {
       var q = questions[qid], list = Array.isArray(rule.when[qid]) ? rule.when[qid] : [rule.when[qid]];
-      var given = answerList(q, answers[qid]);
+      var given = answerList(answers[qid]);
       var matched = given.filter(function (a) { return list.indexOf(a) >= 0; });
       if (!matched.length) matched = given.filter(function (a) { return isUnsure(q, a); });
       return { question: qid, label: q.short || q.label, answers: matched.map(function (a) { return optionLabel(q, a); }) };
@@ -155,7 +155,7 @@
     var purpose = functionsQuestion(questions);
     if (!purpose || !rule.when[purpose.id]) return [];
     var list = rule.when[purpose.id];
-    return answerList(purpose, answers[purpose.id]).filter(function (a) { return list.indexOf(a) >= 0; })
+    return answerList(answers[purpose.id]).filter(function (a) { return list.indexOf(a) >= 0; })
       .map(function (a) { return optionLabel(purpose, a); });
   }
   /* The "what does it do? choose all that apply" question: its answers are the system's functions. */
@@ -180,6 +180,7 @@
     var possible = [];
     data.rules.forEach(function (r) {
       if (r.category !== "prohibited" || applying.indexOf(r) >= 0) return;
+      if (r.unless && conditionsHold(r.unless, questions, answers, false)) return;
       var held = conditionsHold(r.when, questions, answers, true);
       if (held && held.unsure.length) possible.push({ rule: r, unsure: held.unsure });
     });
@@ -300,7 +301,7 @@
     var given = normaliseAnswers(data, answers);
     var rows = [["question", "answer"]];
     data.questions.forEach(function (q) {
-      rows.push([q.label, answerList(q, given[q.id]).map(function (a) {
+      rows.push([q.label, answerList(given[q.id]).map(function (a) {
         var option = q.options.filter(function (o) { return o.id === a; })[0];
         return option ? option.label : a;
       }).join("; ")]);
