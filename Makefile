@@ -26,7 +26,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock
+.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -62,6 +62,10 @@ test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm), or run bash .ci/run, which installs them."; exit 2; }
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest
+
+CASES ?= tests/fixtures/screening-cases.yaml
+screening-check: $(STAMP)  ## Run screening cases (CASES=path/to/cases.yaml) through the browser's rules with Node.
+	@$(BIN)/python -m sphinx_course.screening_check $(abspath $(CASES))
 
 bench: $(STAMP) $(LIGHTHOUSE)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
 	$(BIN)/python tests/benchmark.py

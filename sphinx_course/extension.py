@@ -97,6 +97,18 @@ def interface_strings() -> dict[str, str]:
         "priorityLine": _("Strengthen {label} (now: {level})."),
         "prefilled": _("Priorities added to the milestones section."),
         "toolCleared": _("Your answers to this tool were removed from this device."),
+        "screeningIncomplete": _("Incomplete: no category yet."),
+        "screeningMissing": _("Answer these questions first:"),
+        "screeningAlsoMissing": _("Also still to answer:"),
+        "screeningConfirm": _("Possibly prohibited: confirm {what} before going further."),
+        "screeningUnmatched": _("No rule matched these answers, so there is no category. Check Article 5, Annex III and Article 50 with your legal adviser."),
+        "screeningIfNotConfirmed": _("Unless you confirm otherwise:"),
+        "screeningBecause": _("Because you answered:"),
+        "screeningChanges": _("What would change this"),
+        "screeningChangeAnswer": _("Answering “{answer}” to “{question}” would make it: {category}."),
+        "screeningChangeRemove": _("Without the function “{answer}” it would be: {category}."),
+        "screeningFor": _("For: {functions}."),
+        "verdict_possibly-prohibited": _("possibly prohibited, once something is confirmed"),
     }
 
 

@@ -126,9 +126,24 @@ def maturity_form(data: dict) -> str:
     return "".join(out)
 
 
+def checkbox_group(item: str, legend: str, choices: list[tuple[str, str]]) -> str:
+    """A "choose all that apply" question: a fieldset of checkboxes, marked data-multiple for the script."""
+    boxes = "".join(
+        f'<li><input type="checkbox" name="{item}" id="tool-{item}-{value}" value="{escape(value)}">'
+        f'<label for="tool-{item}-{value}">{label}</label></li>\n'
+        for value, label in choices
+    )
+    return (
+        f'<fieldset class="tool-item" data-item="{item}" data-multiple><legend>{escape(legend)}</legend>\n'
+        f'<ul class="tool-choices">\n{boxes}</ul></fieldset>\n'
+    )
+
+
 def screening_form(data: dict) -> str:
     return "".join(
-        choice_group(q["id"], q["label"], [(o["id"], escape(o["label"])) for o in q["options"]])
+        (checkbox_group if q.get("multiple") else choice_group)(
+            q["id"], q["label"], [(o["id"], escape(o["label"])) for o in q["options"]]
+        )
         for q in data["questions"]
     )
 

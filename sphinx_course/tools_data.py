@@ -166,6 +166,67 @@ def check_screening(data: dict, check: _Checker) -> None:
         for principle in rule.get("principles", []):
             if principle not in PRINCIPLES:
                 check.fail(rule, f"{path}.principles", f"unknown principle {principle!r}; use {', '.join(PRINCIPLES)}.")
+    check_screening_logic(data, check, options)
+
+
+def _conditions(check: _Checker, node: dict, conditions: Any, path: str, options: dict[str, set[str]]) -> None:
+    """A condition map (question id: [option ids]) naming only known questions and options."""
+    if not isinstance(conditions, dict) or not [k for k in conditions if k != LINE]:
+        check.fail(node, path, "needs at least one condition (question id: [option ids]).")
+    for qid, wanted in ((k, v) for k, v in conditions.items() if k != LINE):
+        if qid not in options:
+            check.fail(conditions, f"{path}.{qid}", f"unknown question {qid!r}.")
+        for option in wanted if isinstance(wanted, list) else [wanted]:
+            if option not in options[qid]:
+                check.fail(conditions, f"{path}.{qid}", f"unknown option {option!r} for question {qid!r}.")
+
+
+def check_screening_logic(data: dict, check: _Checker, options: dict[str, set[str]]) -> None:
+    """What makes the screening fail safe: deciding questions, "not sure" options, confirm texts, aliases, unless."""
+    questions = data["questions"]
+    names: dict[str, str] = {q["id"]: q["id"] for q in questions}
+    for q, question in enumerate(questions):
+        path = f"questions[{q}]"
+        if "multiple" in question and not isinstance(question["multiple"], bool):
+            check.fail(question, f"{path}.multiple", "multiple must be true or false.")
+        for key in ("short", "confirm"):
+            if key in question and not (isinstance(question[key], str) and question[key].strip()):
+                check.fail(question, f"{path}.{key}", f"{key} must be text.")
+        for o, option in enumerate(question["options"]):
+            if "unsure" in option and not isinstance(option["unsure"], bool):
+                check.fail(option, f"{path}.options[{o}].unsure", "unsure must be true or false.")
+            if "short" in option and not (isinstance(option["short"], str) and option["short"].strip()):
+                check.fail(option, f"{path}.options[{o}].short", "short must be text.")
+        deciding = question.get("deciding")
+        if deciding is not None and deciding is not True:
+            if not isinstance(deciding, list) or not deciding:
+                check.fail(question, f"{path}.deciding", "deciding must be true or a list of conditions, one of which makes the question deciding.")
+            for c, condition in enumerate(deciding):
+                _conditions(check, question, condition, f"{path}.deciding[{c}]", options)
+        aliases = question.get("aliases", [])
+        if not isinstance(aliases, list):
+            check.fail(question, f"{path}.aliases", "aliases must be a list of the question's former ids.")
+        for alias in aliases:
+            if not isinstance(alias, str) or not ID.match(alias):
+                check.fail(question, f"{path}.aliases", f"alias {alias!r} is not valid; use lower-case letters, digits and hyphens.")
+            if alias in names:
+                check.fail(question, f"{path}.aliases", f"alias {alias!r} is already used by question {names[alias]!r}.")
+            names[alias] = question["id"]
+    if not any(q.get("deciding") is True for q in questions):
+        check.fail(data, "questions", "no question is marked 'deciding: true'; mark the questions every result depends on.")
+    by_id = {q["id"]: q for q in questions}
+    for r, rule in enumerate(data["rules"]):
+        path = f"rules[{r}]"
+        if "unless" in rule:
+            _conditions(check, rule, rule["unless"], f"{path}.unless", options)
+        if rule.get("category") != "prohibited":
+            continue
+        for qid in (k for k in rule["when"] if k != LINE):
+            question = by_id[qid]
+            if any(o.get("unsure") for o in question["options"]) and not question.get("confirm"):
+                check.fail(question, f"questions[{questions.index(question)}].confirm",
+                           f"question {qid!r} has a 'not sure' option and can lead to a prohibition ({rule['id']}): "
+                           "add 'confirm', saying what must be confirmed.")
 
 
 def check_builder(data: dict, check: _Checker) -> None:

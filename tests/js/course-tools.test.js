@@ -46,34 +46,7 @@ test("comparison shows the change per dimension", () => {
   ]);
 });
 
-const screening = {
-  id: "screen", version: 1, kind: "screening",
-  questions: [
-    { id: "purpose", options: [{ id: "rbi" }, { id: "chatbot" }, { id: "admin" }] },
-    { id: "scope", options: [{ id: "eu" }, { id: "outside" }] },
-  ],
-  rules: [
-    { id: "ban", when: { purpose: ["rbi"] }, category: "prohibited", article: "Art. 5", finding: "f", duties: [{ text: "d1", article: "Art. 5(3)" }], principles: ["Lawfulness"], questions: ["q1"] },
-    { id: "bot", when: { purpose: ["chatbot"] }, category: "transparency", article: "Art. 50", finding: "f", principles: ["Human Autonomy", "Lawfulness"] },
-    { id: "hr", when: { purpose: ["rbi", "chatbot"] }, category: "high-risk", annex: "Annex III, point 1(a)", article: "Art. 6", finding: "f", principles: ["Lawfulness"] },
-    { id: "away", when: { scope: ["outside"] }, category: "out-of-scope", article: "Art. 2", finding: "f" },
-  ],
-};
-
-test("screening: most severe applying rule wins, duties and principles are merged", () => {
-  const result = K.evaluateScreening(screening, { purpose: "rbi", scope: "eu" });
-  assert.equal(result.category, "prohibited");
-  assert.deepEqual(result.rules, ["ban", "hr"]);
-  assert.deepEqual(result.annex, ["Annex III, point 1(a)"]);
-  assert.deepEqual(result.principles, ["Lawfulness"]);
-  assert.deepEqual(result.duties, [{ text: "d1", article: "Art. 5(3)" }]);
-  assert.equal(K.evaluateScreening(screening, { purpose: "chatbot", scope: "eu" }).category, "high-risk");
-  assert.equal(K.evaluateScreening(screening, { purpose: "admin", scope: "eu" }).category, "minimal");
-});
-
-test("screening: outside the Act's scope overrides everything else", () => {
-  assert.equal(K.evaluateScreening(screening, { purpose: "rbi", scope: "outside" }).category, "out-of-scope");
-});
+// The screening engine has its own tests: screening.test.js.
 
 test("exports: CSV quoting and builder Markdown", () => {
   assert.equal(K.toCSV([["a", 'say "hi"', "x,y"], [1, null, 2]]), 'a,"say ""hi""","x,y"\n1,,2\n');
