@@ -142,3 +142,4 @@ def test_every_public_page_reflows_at_320_px(page, site_url, name):
         shot(page, f"public-320-{name}")
     assert result["sideways"] <= 0, f"{name} scrolls sideways by {result['sideways']} px at 320 px"
     assert result["clipped"] == [], f"{name} cuts off content at 320 px: {result['clipped']}"
+    assert axe_violations(page) == [], f"{name} has accessibility problems at 320 px"
