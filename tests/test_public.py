@@ -125,6 +125,7 @@ def test_faq_opens_with_a_linked_list_of_its_questions(site_html):
     assert len(questions) >= 10
     assert [a.get_text(strip=True) for a in listed] == questions
     assert all(article.select_one(a["href"]) for a in listed)
+    assert not article.select("section > h2 a.toc-backref"), "the questions became links back to the list"
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
