@@ -3,7 +3,7 @@
 The learner edition invites crawlers and points them at the sitemap; the
 trainer edition, which must never be public, asks every crawler to stay out.
 
-A link to a public page shared on social media shows that page's own preview
+A link to a public page or an engagement-kit page shared on social media shows that page's own preview
 (``og:image``): the campaign card drawing with the page's title, as a PNG in
 ``_static/previews/``. Other pages keep the site-wide preview. The preview is
 named in a ``<meta>`` tag only, so browsers never download it.
@@ -18,7 +18,7 @@ from .cards import card_svg, write_card_files
 from .i18n import _
 
 PREVIEWS_FOLDER = "_static/previews"
-PAGES_WITH_OWN_PREVIEW = ("docs/public/",)
+PAGES_WITH_OWN_PREVIEW = ("docs/public/", "docs/engagement/")
 
 
 def has_own_preview(docname: str) -> bool:
@@ -50,7 +50,7 @@ def set_page_preview(app, pagename, templatename, context, doctree) -> None:
 
 
 def add_public_styles(app, pagename, templatename, context, doctree) -> None:
-    """The public pages' own small stylesheet (fact boxes, the rights summary, the question list), on those pages only."""
+    """The public and kit pages' own small stylesheet (fact boxes, the rights summary, the question list, the "law as of" box), on those pages only."""
     if app.builder.format == "html" and has_own_preview(pagename):
         app.add_css_file("course-public.css")
 

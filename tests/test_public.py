@@ -185,6 +185,8 @@ def test_each_public_page_has_its_own_png_preview_that_is_linked_not_loaded(site
         assert "previews/" not in " ".join(str(e) for e in page.select("img, link, script"))
         seen.add(png)
     assert len(seen) == len(PUBLIC_PAGES), "two public pages share a preview"
+    kit = soup(site_html / "docs/engagement/focus-groups.html").find("meta", property="og:image")["content"]
+    assert kit.endswith("/_static/previews/docs-engagement-focus-groups.png")
     other = soup(site_html / "index.html").find("meta", property="og:image")["content"]
     assert other.endswith("/_static/og-preview.png")
 
@@ -264,7 +266,8 @@ def test_preview_paths_and_addresses():
     assert preview_path("docs/public/faq") == "_static/previews/docs-public-faq.png"
     assert preview_url("https://example.org", "docs/public/faq") == "https://example.org/_static/previews/docs-public-faq.png"
     assert preview_url("https://example.org/site/", "docs/public/faq").startswith("https://example.org/site/_static/")
-    assert has_own_preview("docs/public/faq") and not has_own_preview("modules/leadership/index")
+    assert has_own_preview("docs/public/faq") and has_own_preview("docs/engagement/index")
+    assert not has_own_preview("modules/leadership/index")
 
 
 def test_card_text_that_will_not_fit_is_refused():
