@@ -8,7 +8,12 @@
 The data file lists cards (``id``, ``text``, ``page``). Each card becomes an
 SVG in ``_static/cards/`` and is shown with the message as its alt text,
 linked to the page that explains it, so a shared card always leads back to
-the facts.
+the facts. Each card is also rendered to PNG beside its SVG, because most
+social platforms refuse SVG uploads; the PNG is linked for download, never
+shown on the page, so it adds nothing to the page's weight.
+
+The same drawing, with a page's title as the message, is each public page's
+own preview image (``og:image``): see ``discovery.py``.
 """
 
 from __future__ import annotations
@@ -64,6 +69,23 @@ def card_svg(text: str, footer: str) -> str:
         f'<text x="90" y="{HEIGHT - 70}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="28" '
         f'fill="#dfe8f5">{escape(footer)}</text></svg>\n'
     )
+
+
+def card_png(svg: str) -> bytes:
+    """The card rendered to a PNG of the same size, by CairoSVG from the SVG itself, so the two never differ."""
+    import cairosvg  # imported here: only the HTML build's last step needs it
+
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=WIDTH, output_height=HEIGHT)
+
+
+def write_card_files(folder: Path, name: str, svg: str) -> None:
+    """Write ``name.svg`` and ``name.png``; the PNG is rendered again only when the SVG changed (it takes 30 ms)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    svg_path, png_path = folder / f"{name}.svg", folder / f"{name}.png"
+    if png_path.exists() and svg_path.exists() and svg_path.read_text(encoding="utf-8") == svg:
+        return
+    svg_path.write_text(svg, encoding="utf-8")
+    png_path.write_bytes(card_png(svg))
 
 
 def load_cards(path: Path) -> list[dict]:
@@ -122,11 +144,13 @@ def visit_cards_html(self, node: message_cards) -> None:
         href = builder.get_relative_uri(here, target)
         title = builder.env.titles[target].astext() if target in builder.env.titles else target
         image = relative_uri(builder.get_target_uri(here), f"{CARDS_FOLDER}/{card['id']}.svg")
+        png = image[: -len(".svg")] + ".png"
         self.body.append(
             f'<figure class="message-card"><a href="{href}"><img src="{image}" '
             f'alt="{escape(card["text"])}" width="{WIDTH}" height="{HEIGHT}" loading="lazy"></a>'
             f'<figcaption>{escape(_("Read more:"))} <a href="{href}">{escape(title)}</a> · '
-            f'<a href="{image}" download>{escape(_("Download the card (SVG)"))}</a>'
+            f'{escape(_("Download the card:"))} <a href="{png}" download>PNG</a> '
+            f'{escape(_("(for social media)"))} · <a href="{image}" download>SVG</a>'
             "</figcaption></figure>\n"
         )
     self.body.append("</div>\n")
@@ -140,9 +164,8 @@ def write_cards(app, exception) -> None:
     footer = _("AI-POL · Responsible AI in law enforcement")
     for docname in course_registry(app.env).pages_gathering("cards"):
         for node in app.env.get_doctree(docname).findall(message_cards):
-            folder.mkdir(parents=True, exist_ok=True)
             for card in node["cards"]:
-                (folder / f"{card['id']}.svg").write_text(card_svg(card["text"], footer), encoding="utf-8")
+                write_card_files(folder, card["id"], card_svg(card["text"], footer))
 
 
 def setup_cards(app) -> None:
