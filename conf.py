@@ -81,3 +81,7 @@ course_edition = "learner"
 course_legal_review_max_months = 12
 course_privacy_page = "docs/about/privacy"
 course_http_allowlist = {}
+# The sources check (sphinx_course/source_check.py) skips these folders until the `public`
+# branch, which owns them, replaces their mirror links and crawler leftovers (issue #16).
+# Remove this setting once that branch is merged: the check then covers every page.
+course_source_check_deferred = ("docs/public/", "docs/engagement/")

@@ -20,6 +20,7 @@ from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
+from .source_check import setup_source_check
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
@@ -151,6 +152,7 @@ def setup_extension(app) -> None:
     setup_trainer(app)
     setup_blocks(app)
     setup_links(app)
+    setup_source_check(app)
     setup_progress(app)
     setup_outline(app)
     setup_exercises(app)
