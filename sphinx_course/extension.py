@@ -14,6 +14,7 @@ from .discovery import setup_discovery
 from .exercises import setup_exercises
 from .handouts import setup_handouts
 from .i18n import CATALOG, _
+from .legal_timeline import setup_legal_timeline
 from .links import setup_links
 from .outline import setup_outline
 from .progress import setup_progress
@@ -153,6 +154,7 @@ def setup_extension(app) -> None:
     setup_blocks(app)
     setup_links(app)
     setup_source_check(app)
+    setup_legal_timeline(app)
     setup_progress(app)
     setup_outline(app)
     setup_exercises(app)

@@ -131,7 +131,7 @@ def link_source_problem(url: str, text: str, rules: SourceRules) -> str | None:
 
 def check_sources(app, doctree) -> None:
     docname = app.env.docname
-    if docname.startswith(tuple(app.config.course_source_check_deferred)):
+    if docname.startswith(tuple(app.config.course_legal_checks_deferred)):
         return
     rules = load_rules()
     for ref in doctree.findall(nodes.reference):
@@ -145,7 +145,7 @@ def check_sources(app, doctree) -> None:
 
 def setup_source_check(app) -> None:
     app.add_config_value(
-        "course_source_check_deferred", (), "env",
-        description="Folders whose links the sources check skips for now (each must say why in conf.py).",
+        "course_legal_checks_deferred", (), "env",
+        description="Folders the sources and legal-timeline checks skip for now (conf.py says why for each).",
     )
     app.connect("doctree-read", check_sources)

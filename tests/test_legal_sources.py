@@ -127,7 +127,7 @@ def test_deferred_folders_are_skipped_and_the_rest_still_checked(tmp_path):
         "index.md": "# Home\n\n```{toctree}\nlater/page\n```\n",
         "later/page.md": "# Later\n\nSee the [Toolkit publication page](https://unicri.it/Publication/Toolkit?page=1).\n",
     }
-    src = write_fixture_site(tmp_path / "src", pages, 'course_source_check_deferred = ("later/",)\n')
+    src = write_fixture_site(tmp_path / "src", pages, 'course_legal_checks_deferred = ("later/",)\n')
     assert sphinx_build(src, tmp_path / "out").returncode == 0
     src = write_fixture_site(tmp_path / "src2", pages)
     build = sphinx_build(src, tmp_path / "out2")
