@@ -22,6 +22,7 @@ from .quiz import setup_quiz
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
 from .source_check import setup_source_check
+from .sources_registry import setup_sources_registry
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
@@ -155,6 +156,7 @@ def setup_extension(app) -> None:
     setup_links(app)
     setup_source_check(app)
     setup_legal_timeline(app)
+    setup_sources_registry(app)
     setup_progress(app)
     setup_outline(app)
     setup_exercises(app)

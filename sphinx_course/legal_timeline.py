@@ -88,9 +88,20 @@ def parse_timeline(data: dict) -> dict[str, Milestone]:
 
 
 @lru_cache(maxsize=4)
-def load_timeline(path: str = str(TIMELINE_FILE)) -> dict[str, Milestone]:
+def read_timeline(path: str = str(TIMELINE_FILE)) -> dict[str, Milestone]:
     with open(path, encoding="utf-8") as handle:
         return parse_timeline(yaml.safe_load(handle))
+
+
+def load_timeline() -> dict[str, Milestone]:
+    """The milestones, or none after reporting what is wrong with the file (never a traceback)."""
+    try:
+        return read_timeline()
+    except (AuthoringError, OSError, yaml.YAMLError) as error:
+        if not getattr(load_timeline, "reported", False):
+            load_timeline.reported = True
+            logger.error(f"{TIMELINE_FILE}: the legal timeline is invalid: {error} [course.timeline]")
+        return {}
 
 
 def typed_milestone_dates(text: str, milestones: dict[str, Milestone]) -> list[tuple[str, list[str]]]:
@@ -208,7 +219,7 @@ def has_legal_content(doctree, metadata: dict) -> bool:
         return True
     if any(MILESTONE_CLASS in n.get("classes", []) for n in doctree.findall(nodes.inline)):
         return True
-    hosts = [h for kind in load_rules().kinds for h in kind.hosts]
+    hosts = [h for kind in load_rules().kinds if kind.law for h in kind.hosts]
     for ref in doctree.findall(nodes.reference):
         host = re.sub(r"^https?://([^/?#]+).*$", r"\1", ref.get("refuri", ""))
         if ref.get("refuri", "").startswith("https://") and any(host_matches(host, h) for h in hosts):
@@ -232,7 +243,9 @@ def check_page(app, doctree) -> None:
             location=(docname, 1),
         )
     # Trainer notes are checked in their own branch (issue #16 leaves them to the trainer developer).
-    skip = {MILESTONE_CLASS, TIMELINE_CLASS, BOX_CLASS, *app.config.course_timeline_check_skip_classes}
+    # The sources registry prints dates of its own (a treaty opening for signature is both).
+    skip = {MILESTONE_CLASS, TIMELINE_CLASS, BOX_CLASS, "source-list",
+            *app.config.course_timeline_check_skip_classes}
     for text in doctree.findall(nodes.Text):
         if inside(text, skip):
             continue

@@ -40,6 +40,7 @@ class SourceKind:
     name: str
     cites: re.Pattern
     hosts: tuple[str, ...]
+    law: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def parse_rules(data: dict) -> SourceRules:
             raise AuthoringError(f"Kind {item['id']!r} has an invalid 'cites' pattern: {error}.") from None
         if not item["hosts"] or not all(isinstance(h, str) and h for h in item["hosts"]):
             raise AuthoringError(f"Kind {item['id']!r} must list at least one official host.")
-        kinds.append(SourceKind(str(item["id"]), str(item["name"]), pattern, tuple(item["hosts"])))
+        kinds.append(SourceKind(str(item["id"]), str(item["name"]), pattern, tuple(item["hosts"]),
+                                bool(item.get("law", True))))
     unofficial = []
     for number, item in enumerate(data.get("unofficial", []), start=1):
         if not isinstance(item, dict) or not item.get("match") or not item.get("use"):
