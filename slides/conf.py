@@ -32,5 +32,10 @@ course_privacy_page = "slides/index"
 # are not needed here. The site build checks every one of them.
 suppress_warnings = ["ref.doc", "ref.term"]
 
+# The sources and legal-timeline checks (issue #16) run on the site build. The decks, owned by
+# the trainer branch, still type milestone dates and quote trainer notes that do; remove this
+# once they use {milestone} and carry their own "Law as of" box.
+course_legal_checks_deferred = ("modules/",)
+
 # Browsers ask for an icon; without one every deck logs a 404.
 html_favicon = "../_static/favicon.svg"

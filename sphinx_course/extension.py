@@ -14,12 +14,15 @@ from .discovery import setup_discovery
 from .exercises import setup_exercises
 from .handouts import setup_handouts
 from .i18n import CATALOG, _
+from .legal_timeline import setup_legal_timeline
 from .links import setup_links
 from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
+from .source_check import setup_source_check
+from .sources_registry import setup_sources_registry
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
@@ -166,6 +169,9 @@ def setup_extension(app) -> None:
     setup_trainer(app)
     setup_blocks(app)
     setup_links(app)
+    setup_source_check(app)
+    setup_legal_timeline(app)
+    setup_sources_registry(app)
     setup_progress(app)
     setup_outline(app)
     setup_exercises(app)

@@ -6,7 +6,8 @@ A unit's front matter::
     objectives:
       - id: explain-families
         text: Explain the five families of AI applications in policing.
-    toolkit: [Technical Reference Book]
+    toolkit: [Technical Reference Book]          # Toolkit documents the module uses and cites
+    related-toolkit: [Organizational Roadmap]    # Toolkit documents it only points readers to
     instruments: [EU AI Act (Regulation (EU) 2024/1689)]
     legal-review: 2026-11-29
 
@@ -36,7 +37,7 @@ from .warnings_ import CourseWarning, logger, warn
 
 OBJECTIVE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REQUIRED_KEYS = ("duration", "objectives", "legal-review")
-OPTIONAL_KEYS = ("toolkit", "instruments", "summary")
+OPTIONAL_KEYS = ("toolkit", "related-toolkit", "instruments", "summary")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class UnitMetadata:
     objectives: tuple[Objective, ...]
     legal_review: str
     toolkit: tuple[str, ...] = ()
+    related_toolkit: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
     summary: str = ""
 
@@ -94,16 +96,22 @@ def parse_unit_metadata(raw: dict) -> UnitMetadata:
     except ValueError:
         raise AuthoringError(f"'legal-review' must be a date written YYYY-MM-DD, not {review!r}.") from None
     lists = {}
-    for key in ("toolkit", "instruments"):
+    for key in ("toolkit", "related-toolkit", "instruments"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise AuthoringError(f"'{key}' must be a list of names.")
         lists[key] = tuple(value)
+    overlap = sorted(set(lists["toolkit"]) & set(lists["related-toolkit"]))
+    if overlap:
+        raise AuthoringError(
+            f"{', '.join(overlap)} is listed both as used ('toolkit') and as only related ('related-toolkit'); keep one."
+        )
     return UnitMetadata(
         duration=duration,
         objectives=tuple(parsed),
         legal_review=review,
         toolkit=lists["toolkit"],
+        related_toolkit=lists["related-toolkit"],
         instruments=lists["instruments"],
         summary=str(raw.get("summary", "")),
     )
@@ -124,7 +132,7 @@ def read_front_matter(env, docname: str) -> dict:
     for key, value in env.metadata.get(docname, {}).items():
         if key in ("duration",):
             raw[key] = int(value) if str(value).isdigit() else value
-        elif key in ("objectives", "toolkit", "instruments", "principles"):
+        elif key in ("objectives", "toolkit", "related-toolkit", "instruments", "principles"):
             try:
                 raw[key] = json.loads(value)
             except (TypeError, ValueError):
@@ -193,7 +201,13 @@ def unit_header_nodes(meta: UnitMetadata) -> nodes.Element:
     header += objectives_list(
         [objective.text for objective in meta.objectives], ids=[f"objective-{o.id}" for o in meta.objectives]
     )
-    sources = [(_("AI Toolkit resources:"), meta.toolkit), (_("Legal instruments:"), meta.instruments)]
+    # "Used" means read and cited in the module; "related" only points readers to a document
+    # the course has not been able to read (facts.md found only the Technical Reference Book).
+    sources = [
+        (_("AI Toolkit resources used:"), meta.toolkit),
+        (_("Related Toolkit resources:"), meta.related_toolkit),
+        (_("Legal instruments:"), meta.instruments),
+    ]
     for label, names in sources:
         if names:
             line = nodes.paragraph(classes=["unit-sources"])

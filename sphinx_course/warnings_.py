@@ -23,6 +23,8 @@ class CourseWarning(str, Enum):
     LINK_INSECURE = "link_insecure"
     LINK_TEXT = "link_text"
     AGENDA_OVERRUN = "agenda_overrun"
+    MILESTONE_TYPED = "milestone_typed"
+    LAW_AS_OF_MISSING = "law_as_of_missing"
 
 
 WARNING_HELP = {
@@ -32,6 +34,8 @@ WARNING_HELP = {
     CourseWarning.LINK_INSECURE: "An external link uses http:// and course_http_allowlist does not name it.",
     CourseWarning.LINK_TEXT: 'Link text does not describe its target ("click here", "read more", a bare URL).',
     CourseWarning.AGENDA_OVERRUN: "An agenda's items take longer than the :length: its format allows.",
+    CourseWarning.MILESTONE_TYPED: "A page types the date of a legal milestone by hand instead of {milestone}`id`.",
+    CourseWarning.LAW_AS_OF_MISSING: "A page with legal content has no 'Law as of' box.",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
@@ -44,6 +48,8 @@ AUTHORING_ERRORS = {
     "agenda": "An agenda line is not a page, an activity or a break, or names a page without a duration.",
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
+    "source": "A link cites a mirror, relay or unofficial host, a crawler leftover or a non-English EU page.",
+    "timeline": "The legal timeline file is invalid, a milestone id is unknown, or a page has two 'Law as of' boxes.",
 }
 
 
