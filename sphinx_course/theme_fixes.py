@@ -32,6 +32,7 @@ from docutils import nodes
 from .i18n import _
 from .outline import course_outline
 from .registry import course_registry
+from .search import setup_search
 
 
 def name_sidebar_toggles(html: str) -> str:
@@ -160,5 +161,7 @@ def setup_theme_fixes(app) -> None:
     # Before the theme's builder-inited update_config reads the options.
     app.connect("config-inited", drop_pydata_header)
     app.connect("builder-inited", add_nav_script)
+    # The stock search page's snippets are a theme fault too (see search.py).
+    setup_search(app)
     # After the theme (priority 500) has filled the context.
     app.connect("html-page-context", apply_theme_fixes, priority=900)

@@ -28,13 +28,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def journey_url(request):
-    """The base URL of the site the journeys walk: JOURNEY_SITE if set, else this tree's build."""
+def journey_html(request) -> Path:
+    """The built site the journeys walk: JOURNEY_SITE if set, else this tree's test build."""
     folder = os.environ.get("JOURNEY_SITE")
-    if not folder:
-        yield request.getfixturevalue("site_url")
-        return
-    handler = functools.partial(QuietHandler, directory=str(Path(folder).resolve()))
+    return Path(folder).resolve() if folder else request.getfixturevalue("site_html")
+
+
+@pytest.fixture(scope="session")
+def journey_url(journey_html):
+    """journey_html served on 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(journey_html))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
