@@ -172,3 +172,85 @@ def test_desktop_collapse_and_expand(page, journey_url, shot):
     tab.wait_for_timeout(500)
     assert tab.url.endswith(anchor), "following a link in 'On this page' did not go to its section"
     shot(tab, "navigation-desktop-3-module-3-section")
+
+
+BROKEN_WORDS_SCRIPT = """el => {
+  // Words of the element's text that the browser split over two lines.
+  const broken = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_home_doors_are_buttons_reached_early_by_keyboard(page, journey_url, shot, size):
+    tab = page
+    tab.set_viewport_size(size)
+    tab.goto(journey_url + "index.html")
+    tab.keyboard.press("Tab")
+    skip = tab.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "Skip to main content", f"the first Tab press reaches {skip!r}, not the skip link"
+    tab.keyboard.press("Enter")
+    presses = 0
+    door = None
+    while presses < 6:
+        tab.keyboard.press("Tab")
+        presses += 1
+        door = tab.evaluate("document.activeElement.closest('.sd-card') ? document.activeElement.textContent.trim() : null")
+        if door:
+            break
+    assert door and door.startswith("Executives"), (
+        f"after the skip link, {presses} more Tab presses did not reach the first door (focus: "
+        f"{tab.evaluate('document.activeElement.outerHTML.slice(0, 80)')})"
+    )
+    card = tab.locator(".sd-card", has_text="Executives")
+    ring = card.evaluate("c => { const s = getComputedStyle(c); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert ring[0] != "none" and ring[1] >= 2, f"the focused door shows no focus ring ({ring})"
+    looks = card.evaluate("c => [parseFloat(getComputedStyle(c).borderTopWidth), getComputedStyle(c.querySelector('.sd-card-title'), '::after').content]")
+    assert looks[0] >= 2 and "→" in looks[1], f"the door does not look like a button (border {looks[0]} px, title ends {looks[1]!r})"
+    shot(tab, f"home-{size['width']}-door-focused")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r"modules/leadership/index\.html"))
+
+
+def test_module_page_reads_cleanly_on_a_phone(page, journey_url, shot):
+    """Previous/Next labels wrap between words, headings lighten by level, "Back to top" covers nothing."""
+    tab = page
+    tab.set_viewport_size({"width": 320, "height": 700})
+    tab.goto(journey_url + "modules/leadership/02-principles.html")
+    for title in tab.locator(".prev-next-title").all():
+        broken = title.evaluate(BROKEN_WORDS_SCRIPT)
+        assert not broken, f"the Previous/Next label {title.inner_text()!r} breaks inside the words {broken}"
+
+    weights = tab.evaluate("""() => ['h1', 'h2', 'h3'].map(t => {
+        const h = document.querySelector('article ' + t); return h ? +getComputedStyle(h).fontWeight : null; })""")
+    h1, h2, h3 = weights
+    assert h1 >= h2 >= h3, f"heading weights do not descend: h1 {h1}, h2 {h2}, h3 {h3}"
+
+    tab.set_viewport_size(PHONE)
+    tab.locator(".prev-next-area").scroll_into_view_if_needed()
+    tab.mouse.wheel(0, -400)
+    button = tab.locator("#pst-back-to-top")
+    button.wait_for(state="visible")
+    shot(tab, "module-phone-back-to-top")
+    box = button.bounding_box()
+    header = tab.locator(".bd-header-article").bounding_box()
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1, (
+        f"'Back to top' floats over the page (at y = {box['y']:.0f}-{box['y'] + box['height']:.0f}), "
+        f"not inside the header (y = {header['y']:.0f}-{header['y'] + header['height']:.0f})"
+    )
+    beneath = tab.evaluate("""b => { const r = b.getBoundingClientRect();
+        const below = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2).find(e => !b.contains(e));
+        return below && below.closest('.bd-header-article') ? null : below.outerHTML.slice(0, 80); }""",
+        button.element_handle())
+    assert beneath is None, f"'Back to top' covers page content: {beneath}"
+    assert button.evaluate("b => b.textContent.trim()") == "Back to top", "the 'Back to top' button lost its name"
