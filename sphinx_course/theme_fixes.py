@@ -148,7 +148,8 @@ def apply_theme_fixes(app, pagename, templatename, context, doctree) -> None:
 
 
 def drop_pydata_header(app, config) -> None:
-    if config.course_theme_fixes:
+    # Other themes reject the option with a warning (fixture sites use Sphinx's default theme).
+    if config.course_theme_fixes and config.html_theme == "sphinx_book_theme":
         config.html_theme_options.setdefault("navbar_persistent", [])
 
 
