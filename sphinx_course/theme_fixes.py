@@ -108,13 +108,13 @@ def unit_position(docname: str, siblings: list[str], units: dict[str, dict]) -> 
     return same.index(docname) + 1, len(same)
 
 
-def unit_word(env, kind: str, parent: str) -> str:
+def unit_word(app, kind: str, parent: str) -> str:
     """"Exercise", or the column name the overview's {course-outline} gives its units ("Session")."""
     if kind == "exercise":
         return _("Exercise")
-    cache = env.__dict__.setdefault("_course_unit_words", {})
+    cache = app.builder.__dict__.setdefault("_course_unit_words", {})  # per build, never pickled
     if parent not in cache:
-        outline = next(iter(env.get_doctree(parent).findall(course_outline)), None)
+        outline = next(iter(app.env.get_doctree(parent).findall(course_outline)), None)
         cache[parent] = (outline.get("unit_label") if outline is not None else "") or _("Module")
     return cache[parent]
 
@@ -130,7 +130,7 @@ def unit_trail(app, pagename: str) -> dict | None:
     position = unit_position(pagename, env.toctree_includes[parent], units)
     if position is None:
         return None
-    word = unit_word(env, units[pagename]["kind"], parent)
+    word = unit_word(app, units[pagename]["kind"], parent)
     return {
         "overview": parent,
         "title": env.titles[parent].astext(),
@@ -154,7 +154,7 @@ def drop_pydata_header(app, config) -> None:
 
 
 def add_nav_script(app) -> None:
-    if app.builder.format == "html" and app.config.course_theme_fixes:
+    if app.builder.name == "html" and app.config.course_theme_fixes:  # not the slide decks
         app.add_js_file("course-nav.js", loading_method="defer")
 
 
