@@ -2,7 +2,9 @@
 
 One visit per page records what the gates need: axe-core violations, the
 heading outline, images, console errors, every request, and whether the page
-scrolls sideways at 360 and 320 pixels. The tests below then judge the record.
+scrolls sideways at 360 and 320 pixels, and whether anything is cut off there: content
+clipped inside a box that hides its overflow, or a table that scrolls inside its box with
+nothing to show it. The tests below then judge the record.
 """
 
 from __future__ import annotations
@@ -39,6 +41,29 @@ OUTLINE_SCRIPT = """() => {
   };
 }"""
 OVERFLOW_SCRIPT = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# A page can pass the sideways-scroll check while a box with overflow hidden cuts off a table's
+# last column, or a table scrolls inside its box with nothing to say that more lies beyond.
+# Hidden parts of closed dialogs and <details>, and screen-reader-only text (1 px boxes), are not shown.
+CLIPPED_SCRIPT = """() => {
+  const found = [];
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+  const text = el => el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40);
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.clientWidth <= 2 || !el.getClientRects().length) continue;
+    if (el.closest('dialog:not([open]), details:not([open]), [hidden], [aria-hidden=true]')) continue;
+    const style = getComputedStyle(el), hidden = el.scrollWidth - el.clientWidth;
+    if (hidden <= 1) continue;
+    if (['hidden', 'clip'].includes(style.overflowX)) {
+      found.push(`${name(el)} cuts off ${hidden} px of "${text(el)}"`);
+    } else if (['auto', 'scroll'].includes(style.overflowX) && el.querySelector('table')) {
+      const edge = parseFloat(style.borderRightWidth) > 0 || style.backgroundImage !== 'none';
+      if (!edge) found.push(`${name(el)} scrolls ${hidden} px of "${text(el)}" with no visible box or cue`);
+    }
+    if (found.length >= 5) break;
+  }
+  return found;
+}"""
 
 
 @dataclass
@@ -50,6 +75,7 @@ class PageRecord:
     failed: list = field(default_factory=list)
     requests: list = field(default_factory=list)
     overflow: dict = field(default_factory=dict)
+    clipped: dict = field(default_factory=dict)
 
 
 #: Not site pages: theme assets, and the trainer edition's reveal.js decks, which are full-screen
@@ -111,6 +137,7 @@ def visit_all(browser, folder: Path) -> dict[str, PageRecord]:
             for width in (360, 320):
                 tab.set_viewport_size({"width": width, "height": 800})
                 record.overflow[width] = tab.evaluate(OVERFLOW_SCRIPT)
+                record.clipped[width] = tab.evaluate(CLIPPED_SCRIPT)
             records[page] = record
     finally:
         context.close()
@@ -180,6 +207,28 @@ def test_no_request_leaves_the_local_server(visits):
 
 def test_no_page_scrolls_sideways_on_small_screens(visits):
     assert failures(visits, lambda r: {w: px for w, px in r.overflow.items() if px > 0}) == {}
+
+
+def test_nothing_is_cut_off_on_small_screens(visits):
+    assert failures(visits, lambda r: {w: found for w, found in r.clipped.items() if found}) == {}
+
+
+CUT_OFF_FIXTURE = """<!doctype html><html lang="en"><meta name="viewport" content="width=device-width">
+<title>Cut off</title><style>td{min-width:9rem} .box{overflow:hidden} .plain{overflow-x:auto} .cued{overflow-x:auto;border:1px solid}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden}</style><main>
+<div class="box" id="hidden"><table><tr><td>First</td><td>Second</td><td>Status column, cut off at the edge</td></tr></table></div>
+<div class="plain" id="silent"><table><tr><td>First</td><td>Second</td><td>Scrolls away with no sign it is there</td></tr></table></div>
+<div class="cued" id="cued"><table><tr><td>First</td><td>Second</td><td>Scrolls inside a visible box</td></tr></table></div>
+<span class="sr">Screen-reader text longer than one pixel</span></main></html>"""
+
+
+def test_cut_off_check_finds_clipped_and_silently_scrolling_tables(page):
+    page.set_viewport_size({"width": 320, "height": 600})
+    page.set_content(CUT_OFF_FIXTURE)
+    found = page.evaluate(CLIPPED_SCRIPT)
+    assert len(found) == 2, found
+    assert found[0].startswith("div#hidden.box cuts off") and "Status column" in found[0]
+    assert found[1].startswith("div#silent.plain scrolls") and found[1].endswith("with no visible box or cue")
 
 
 def transfer_bytes(record: PageRecord, folder: Path) -> int:

@@ -1,0 +1,1 @@
+"""Journey tests: see conftest.py."""

@@ -1,0 +1,58 @@
+"""Journey tests: what a person does on the built site, at a phone's and a desktop's size.
+
+They reuse the session's browser and built site from tests/conftest.py. Set
+JOURNEY_SITE to a built site's folder to walk the same journeys through another
+build, for example one of the main branch, to show that a journey catches a fault.
+Each journey saves screenshots to _build/journeys/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "_build" / "journeys"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def journey_html(request) -> Path:
+    """The built site the journeys walk: JOURNEY_SITE if set, else this tree's test build."""
+    folder = os.environ.get("JOURNEY_SITE")
+    return Path(folder).resolve() if folder else request.getfixturevalue("site_html")
+
+
+@pytest.fixture(scope="session")
+def journey_url(journey_html):
+    """journey_html served on 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(journey_html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def shot():
+    """shot(page, "name") saves a screenshot of what is on screen to _build/journeys/name.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(tab, name: str) -> Path:
+        path = SHOTS / f"{name}.png"
+        tab.screenshot(path=str(path))
+        return path
+
+    return take
