@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .content_safety import META_CONTENT_SECURITY_POLICY
+
 
 @dataclass(frozen=True)
 class CourseConfig:
@@ -47,6 +49,15 @@ class CourseConfig:
     course_unit_folders: tuple = field(
         default=("modules/",),
         metadata={"help": "Pages under these folders are course units and must carry unit metadata."},
+    )
+    course_raw_html_allowlist: dict = field(
+        default_factory=dict,
+        metadata={"help": "Docnames of pages allowed to carry raw HTML, each mapped to the reason it is needed."},
+    )
+    course_content_security_policy: str = field(
+        default=META_CONTENT_SECURITY_POLICY,
+        metadata={"help": "The Content-Security-Policy <meta> tag of every page; match the hosting header, "
+                          "less frame-ancestors. Empty leaves the tag out."},
     )
 
 

@@ -9,6 +9,7 @@ from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
 from .config import register_config
+from .content_safety import setup_content_safety
 from .course_index import setup_course_index
 from .discovery import setup_discovery
 from .exercises import setup_exercises
@@ -146,6 +147,7 @@ def setup_extension(app) -> None:
     register_config(app)
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_registry(app)
+    setup_content_safety(app)
     setup_quiz(app)
     setup_units(app)
     setup_trainer(app)

@@ -42,6 +42,8 @@ AUTHORING_ERRORS = {
     "agenda": "An agenda line is not a page, an activity or a break, or names a page without a duration.",
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
+    "raw_html": "A page source carries raw HTML (anything but a comment) or a link or image address that runs "
+    "script (javascript:, vbscript:, data:); pages in course_raw_html_allowlist may carry raw HTML.",
 }
 
 
