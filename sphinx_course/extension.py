@@ -96,6 +96,21 @@ def interface_strings() -> dict[str, str]:
         "priorityLine": _("Strengthen {label} (now: {level})."),
         "prefilled": _("Priorities added to the milestones section."),
         "toolCleared": _("Your answers to this tool were removed from this device."),
+        "saveFailed": _("Your answers are not being saved: this browser refused to store them (its storage may be "
+                        "full). They last until you leave the page. Export your progress to keep them."),
+        "saveFailedExport": _("Export my progress"),
+        "importDone": _("Progress imported: {changes}."),
+        "importEmpty": _("Progress imported: the file holds no results for the quizzes on this site."),
+        "importUpdated": _("{count} quizzes updated"),
+        "importUpdatedOne": _("1 quiz updated"),
+        "importKept": _("{count} kept because your saved result is better"),
+        "importKeptOne": _("1 kept because your saved result is better"),
+        "importSame": _("{count} already up to date"),
+        "importSameOne": _("1 already up to date"),
+        "importSkipped": _("{count} left out because they are not quizzes of this version of the site"),
+        "importSkippedOne": _("1 left out because it is not a quiz of this version of the site"),
+        "noReadinessData": _("The saved readiness results on this device cannot be read. Show the readiness "
+                             "results again, then add the priorities."),
     }
 
 
