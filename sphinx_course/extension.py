@@ -140,6 +140,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
+    if gathering == "progress":
+        app.add_js_file("course-import.js", loading_method="defer")
     if shows_progress:
         app.add_js_file("course-progress.js", loading_method="defer")
     if has_tool:

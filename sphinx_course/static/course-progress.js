@@ -2,7 +2,7 @@
    "My progress" table with export, import and clearing. Nothing is sent anywhere. */
 (function () {
   "use strict";
-  var S = window.CourseStore;
+  var S = window.CourseStore, I = window.CourseImport;
   var config = S.pageContext(), T = config.strings, storage = config.storage;
 
   function progressOf(element) {
@@ -83,12 +83,12 @@
         quizzes[key] = { fp: row.getAttribute("data-fingerprint"), total: +row.getAttribute("data-questions") };
         current[key] = storage.get(key);
       });
-      try { entries = S.parseImport(String(reader.result), config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
+      try { entries = I.parseImport(String(reader.result), config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
       // Merge, never replace: a finished quiz is not undone by an older file.
-      var merged = S.mergeImport(current, entries, quizzes);
+      var merged = I.mergeImport(current, entries, quizzes);
       var stored = Object.keys(merged.write).every(function (k) { return storage.set(k, merged.write[k]); });
       render();
-      say(stored ? S.importSummary(merged, entries.skipped, T) : T.saveFailed);
+      say(stored ? I.importSummary(merged, entries.skipped, T) : T.saveFailed);
     };
     reader.readAsText(file);
     event.target.value = "";

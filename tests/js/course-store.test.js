@@ -2,6 +2,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const S = require("../../sphinx_course/static/course-store.js");
+const I = require("../../sphinx_course/static/course-import.js");
 
 test("choice grading: exact, partial, wrong and unanswered", () => {
   assert.equal(S.gradeChoice([1], [1]), "correct");
@@ -48,14 +49,14 @@ test("format fills named placeholders and leaves unknown ones", () => {
 test("import accepts our own export and rejects anything else", () => {
   const state = JSON.stringify({ v: 1, fp: "abc", answers: {}, checked: {}, best: 0, done: false });
   const file = JSON.stringify(S.exportPayload("aipol.v1", { "aipol.v1:quiz:m1": state }, "2026-11-29T00:00:00Z"));
-  assert.deepEqual(Object.keys(S.parseImport(file, "aipol.v1")), ["aipol.v1:quiz:m1"]);
-  assert.throws(() => S.parseImport(file, "other.v1"));
-  assert.throws(() => S.parseImport("[]", "aipol.v1"));
-  assert.throws(() => S.parseImport("garbage", "aipol.v1"));
+  assert.deepEqual(Object.keys(I.parseImport(file, "aipol.v1")), ["aipol.v1:quiz:m1"]);
+  assert.throws(() => I.parseImport(file, "other.v1"));
+  assert.throws(() => I.parseImport("[]", "aipol.v1"));
+  assert.throws(() => I.parseImport("garbage", "aipol.v1"));
   const foreign = JSON.stringify(S.exportPayload("aipol.v1", { "elsewhere:key": state }, "x"));
-  assert.throws(() => S.parseImport(foreign, "aipol.v1"));
+  assert.throws(() => I.parseImport(foreign, "aipol.v1"));
   const tampered = JSON.stringify(S.exportPayload("aipol.v1", { "aipol.v1:quiz:m1": "{bad" }, "x"));
-  assert.throws(() => S.parseImport(tampered, "aipol.v1"));
+  assert.throws(() => I.parseImport(tampered, "aipol.v1"));
 });
 
 test("where to continue: the unit in progress, else the first not completed, once begun", () => {
@@ -104,7 +105,7 @@ test("an import keeps the better and newer result per quiz and says what changed
   const quizzes = { qa: { fp: "a", total: 2 }, qb: { fp: "b", total: 1 }, qc: { fp: "c", total: 1 }, qd: { fp: "d", total: 1 } };
   const current = { qa: finished, qb: lower, qc: older, qd: null };
   const incoming = { qa: halfway, qb: higher, qc: newer, qd: JSON.stringify({ v: 1, fp: "d", answers: {}, checked: {}, best: 0, done: false }) };
-  const merged = S.mergeImport(current, incoming, quizzes);
+  const merged = I.mergeImport(current, incoming, quizzes);
   assert.deepEqual(Object.keys(merged.write).sort(), ["qb", "qc", "qd"], "the finished quiz is not replaced by an older, unfinished one");
   assert.deepEqual([merged.updated, merged.kept], [3, 1]);
   const T = {
@@ -113,8 +114,8 @@ test("an import keeps the better and newer result per quiz and says what changed
     importKeptOne: "1 kept because your saved result is better", importSame: "{count} same", importSameOne: "1 same",
     importSkipped: "{count} left out", importSkippedOne: "1 left out",
   };
-  assert.equal(S.importSummary(merged, 0, T), "Progress imported: 3 quizzes updated, 1 kept because your saved result is better.");
-  assert.equal(S.importSummary({ updated: 0, kept: 0, same: 0 }, 2, T), "Progress imported: 2 left out.");
+  assert.equal(I.importSummary(merged, 0, T), "Progress imported: 3 quizzes updated, 1 kept because your saved result is better.");
+  assert.equal(I.importSummary({ updated: 0, kept: 0, same: 0 }, 2, T), "Progress imported: 2 left out.");
 });
 
 test("an import leaves out unknown quizzes and other versions, and refuses prototype keys", () => {
@@ -122,12 +123,12 @@ test("an import leaves out unknown quizzes and other versions, and refuses proto
   const entry = JSON.stringify({ v: 1, fp: "a", answers: {}, checked: {}, best: 0, done: false });
   const file = (entries) => JSON.stringify({ format: "aipol-progress", version: 1, namespace: ns, exported: "x", entries });
   const quizzes = { [ns + ":quiz:one"]: { fp: "a", total: 2 } };
-  const parsed = S.parseImport(file({ [ns + ":quiz:one"]: entry, [ns + ":quiz:gone"]: entry }), ns, quizzes);
+  const parsed = I.parseImport(file({ [ns + ":quiz:one"]: entry, [ns + ":quiz:gone"]: entry }), ns, quizzes);
   assert.deepEqual(Object.keys(parsed), [ns + ":quiz:one"]);
   assert.equal(parsed.skipped, 1);
   const tooHigh = JSON.stringify({ v: 1, fp: "a", answers: {}, checked: {}, best: 99, done: true });
-  assert.equal(S.parseImport(file({ [ns + ":quiz:one"]: tooHigh }), ns, quizzes).skipped, 1);
-  assert.throws(() => S.parseImport(file({ ["__proto__"]: entry }), ns, quizzes));
+  assert.equal(I.parseImport(file({ [ns + ":quiz:one"]: tooHigh }), ns, quizzes).skipped, 1);
+  assert.throws(() => I.parseImport(file({ ["__proto__"]: entry }), ns, quizzes));
 });
 
 test("a refused write is reported once and kept in memory for the page", () => {
