@@ -27,6 +27,7 @@ from :class:`QuizToPlainNodes`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -153,9 +154,10 @@ class QuizDirective(SphinxDirective):
     }
 
     def report(self, message: str, line: int | None) -> None:
-        logger.error(f"{message} [course.quiz]", location=(self.env.docname, line or self.lineno))
+        logger.error(f"{message} [course.quiz]", location=f"{self.source_path}:{line or self.lineno}")
 
     def run(self):
+        self.source_path, self.lineno, offset = _locate(self)
         try:
             quiz_id = validate_quiz_id(self.arguments[0] if self.arguments else None)
         except AuthoringError as error:
@@ -167,7 +169,7 @@ class QuizDirective(SphinxDirective):
             require_feedback = False
 
         holder = nodes.Element()
-        self.state.nested_parse(self.content, content_offset(self), holder)
+        self.state.nested_parse(self.content, offset, holder)
         body = holder.children
         questions = [n for n in body if isinstance(n, pending_question)]
         others = [n for n in body if not isinstance(n, (pending_question, nodes.comment, nodes.system_message))]
@@ -211,6 +213,36 @@ class QuizDirective(SphinxDirective):
             )
         )
         return [root]
+
+
+def _locate(directive: SphinxDirective) -> tuple[str, int, int]:
+    """The quiz's file, its line there, and the content offset to parse with, found in the file itself.
+
+    MyST's line numbers drift inside other directives (a colon-fenced admonition or dropdown
+    without options shifts its content a line or more), and inside an included file they count
+    from the wrong start. The quiz's own header line, which names its unique id, is found in
+    the file the content came from (the included file, for an include); the content then starts
+    at the first line after it that matches, so every question and option gets its true line.
+    """
+    items = directive.content.items if directive.content else []
+    source = items[0][0] if items and items[0][0] else directive.state.document.current_source
+    source = source or directive.env.doc2path(directive.env.docname)
+    try:
+        with open(source, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return source, directive.lineno, content_offset(directive)
+    quiz_id = re.escape(directive.arguments[0]) if directive.arguments else ""
+    header = re.compile(r"^\s*(:{3,}|`{3,})\{quiz\}\s*" + quiz_id + r"\s*$")
+    found = [index for index, text in enumerate(lines) if header.match(text)]
+    if len(found) != 1 or not directive.content:
+        return source, directive.lineno, content_offset(directive)
+    start = found[0]
+    first = next((i for i in range(start + 1, len(lines)) if lines[i] == directive.content[0]), None)
+    if first is None:
+        return source, start + 1, content_offset(directive)
+    # MyST adds the offset to the line it believes the directive is on.
+    return source, start + 1, first - directive.lineno
 
 
 @dataclass
