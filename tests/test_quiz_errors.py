@@ -1,7 +1,7 @@
 """A malformed quiz stops the build with the exact message and location, never a traceback.
 
 Each file in fixtures/quiz-errors is one small source with one mistake. Its
-first line, a MyST comment, states the error the build must report for it, at
+first line, a MyST comment (or, after a front matter's opening "---", a YAML comment), states the error the build must report for it, at
 its line, or at ``file:line`` when the mistake is in a file it includes.
 """
 
@@ -16,14 +16,16 @@ import pytest
 from conftest import sphinx_build, write_fixture_site
 
 CORPUS = Path(__file__).parent / "fixtures" / "quiz-errors"
-EXPECT = re.compile(r"^% expect: (?:([\w/.-]+):)?(\d+): (.*)$")
+EXPECT = re.compile(r"^[%#] expect: (?:([\w/.-]+):)?(\d+): (.*)$")
 
 
 def expectations() -> list[tuple[str, int, str]]:
     """(file the error is reported in, line, message) for each fixture, named by the fixture."""
     cases = []
     for path in sorted(CORPUS.glob("*.md")):
-        match = EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
+        lines = path.read_text(encoding="utf-8").splitlines()
+        # Front matter must open the file, so there the expectation is its first (YAML comment) line.
+        match = EXPECT.match(lines[1] if lines[0] == "---" else lines[0])
         if match:
             cases.append((match.group(1) or path.name, int(match.group(2)), match.group(3)))
     return cases
