@@ -16,6 +16,7 @@ from .exercises import setup_exercises
 from .handouts import setup_handouts
 from .i18n import CATALOG, _
 from .links import setup_links
+from .messages import setup_messages
 from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
@@ -164,6 +165,7 @@ def setup_extension(app) -> None:
     register_config(app)
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_registry(app)
+    setup_messages(app)
     setup_content_safety(app)
     setup_quiz(app)
     setup_units(app)

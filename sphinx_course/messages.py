@@ -1,0 +1,50 @@
+"""How problems are printed: each on its own line, each once.
+
+Sphinx prints "checking consistency... " and leaves the line open for "done";
+a problem found during that check would otherwise be printed on the end of
+that line, where it is easily missed. And a problem in a file that two pages
+include, or that two checks find, would be printed once for each.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.build_phase import BuildPhase
+
+
+class ProblemPrinting(logging.Filter):
+    """A filter on Sphinx's warning handler: drops a problem already printed with the same
+    location and text, and starts a new line before the first problem of the consistency check."""
+
+    def __init__(self, app):
+        super().__init__()
+        self.app = app
+        self.printed: set[tuple] = set()
+        self.line_opened = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (getattr(record, "location", None), record.getMessage(), record.levelno)
+        if key in self.printed:
+            return False
+        self.printed.add(key)
+        builder = getattr(self.app, "builder", None)
+        if not self.line_opened and builder is not None and builder.phase == BuildPhase.CONSISTENCY_CHECK:
+            self.line_opened = True
+            status = getattr(self.app, "_status", None)
+            if status is not None:
+                status.write("\n")
+                status.flush()
+        return True
+
+
+def install_problem_printing(app) -> None:
+    handlers = [h for h in logging.getLogger(sphinx_logging.NAMESPACE).handlers
+                if isinstance(h, sphinx_logging.WarningStreamHandler)]
+    for handler in handlers:
+        handler.addFilter(ProblemPrinting(app))
+
+
+def setup_messages(app) -> None:
+    app.connect("builder-inited", install_problem_printing)
