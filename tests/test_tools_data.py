@@ -95,3 +95,22 @@ def test_a_hostile_file_stops_the_build_with_a_located_error_not_a_traceback(tmp
     assert build.returncode != 0
     assert any(f"mini.yaml:{line}: ERROR: mini.yaml: " in p for p in build.problems), build.problems
     assert "Traceback" not in build.output and "Exception occurred" not in build.output
+
+
+def test_text_that_opens_a_comment_or_script_cannot_swallow_the_page(tmp_path):
+    """<!--<script> in a data file once hid the rest of the page: the JSON data block escapes < > &."""
+    from conftest import sphinx_build, write_fixture_site
+
+    data = (FIXTURES / "tool-valid-maturity.yaml").read_text()
+    data = data.replace("text: Staff know what AI is.", "text: 'Staff know <!--<script> what </script> AI & is.'")
+    src = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Tool\n\n```{questionnaire} /mini.yaml\n```\n\nThe end of the page.\n",
+        "mini.yaml": data,
+    })
+    build = sphinx_build(src, tmp_path / "out")
+    assert build.returncode == 0, build.problems
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    block = html.split('<script type="application/json" class="tool-data">')[1].split("</script>")[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert "\\u003c!--\\u003cscript\\u003e" in block
+    assert "The end of the page." in html.split(block)[1]

@@ -129,7 +129,7 @@
 
   function validAnswers(data, answers) {
     if (answers === null || typeof answers !== "object" || Array.isArray(answers)) return false;
-    var allowed = {};
+    var allowed = Object.create(null);  // so "constructor" or "__proto__" is never a known id
     if (data.kind === "maturity") {
       data.dimensions.forEach(function (d) { d.statements.forEach(function (s) { allowed[s.id] = true; }); });
       return Object.keys(answers).every(function (k) {

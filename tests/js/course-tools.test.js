@@ -112,3 +112,16 @@ test("the strategy builder reads saved readiness results defensively", () => {
     assert.equal(T.readinessPriorities(bad), null, bad);
   }
 });
+
+test("imported and saved tool answers never accept prototype keys as ids", () => {
+  const maturity = { kind: "maturity", scale: [{}, {}, {}, {}], dimensions: [{ statements: [{ id: "a" }] }] };
+  const screening = { kind: "screening", questions: [{ id: "q", options: [{ id: "yes" }] }] };
+  const builder = { kind: "builder", sections: [{ id: "vision" }] };
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+    assert.equal(K.validAnswers(maturity, JSON.parse(`{"${key}": 2}`)), false, key);
+    assert.equal(K.validAnswers(screening, JSON.parse(`{"${key}": "yes"}`)), false, key);
+    assert.equal(K.validAnswers(builder, JSON.parse(`{"${key}": "text"}`)), false, key);
+  }
+  assert.equal(K.validAnswers(maturity, { a: 2 }), true);
+  assert.equal(K.validAnswers(maturity, { a: 9 }), false, "a level beyond the scale");
+});
