@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from docutils.utils import get_source_line
 
 from .warnings_ import logger
@@ -131,17 +133,41 @@ class RejectRawHtml(SphinxTransform):
                 node.parent.remove(node)
 
 
-def add_content_security_policy(app, pagename, templatename, context, doctree) -> None:
+class NoInlineStyles(SphinxPostTransform):
+    """Tables with ``:widths:`` would get ``<col style="width: …">``, which the policy's
+    ``style-src 'self'`` refuses (and a browser then reports on every load). The browser sizes
+    the columns instead, as it already did on any server sending the recommended header."""
+
+    default_priority = 400
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for table in self.document.findall(nodes.table):
+            if "colwidths-given" in table["classes"]:
+                table["classes"].remove("colwidths-given")
+                table["classes"].append("colwidths-auto")
+
+
+def add_content_security_policy(app, pagename, templatename, context, doctree):
     """A CSP ``<meta>`` tag on every page, through the template context (not the templates)."""
     # reveal.js decks (trainer edition only) start their player with an inline script.
     if app.builder.format != "html" or app.builder.name.startswith("revealjs"):
-        return
+        return None
     policy = app.config.course_content_security_policy
     if policy:
         tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         context["metatags"] = context.get("metatags", "") + "\n" + tag
+    if templatename == "genindex.html":
+        return "course-genindex.html"  # the same page without inline style attributes
+    return None
+
+
+def add_templates(app, config) -> None:
+    config.templates_path.append(str(Path(__file__).parent / "templates"))
 
 
 def setup_content_safety(app) -> None:
     app.add_transform(RejectRawHtml)
+    app.add_post_transform(NoInlineStyles)
+    app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_content_security_policy)

@@ -226,3 +226,30 @@ def test_the_meta_policy_blocks_an_injected_handler(browser, tmp_path):
         assert tab.title() == "t", "an inline handler ran despite the policy"
     finally:
         context.close()
+
+
+def test_no_page_of_either_edition_has_what_the_policy_refuses(site_html, trainer_html):
+    """Inline style attributes and inline scripts would be refused (and reported) on every load."""
+    found = {}
+    for folder in (site_html, trainer_html):
+        for page in folder.rglob("*.html"):
+            relative = page.relative_to(folder).as_posix()
+            if relative.startswith(("_static", "slides/")):
+                continue
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            refused = [f"<{t.name} style>" for t in soup.find_all(style=True)]
+            refused += [f"inline <{t.name}>" for t in soup.find_all(["script", "style"])
+                        if t.string and t.get("type") != "application/json"]
+            if refused:
+                found[f"{folder.name}/{relative}"] = refused[:3]
+    assert found == {}
+
+
+def test_tables_with_widths_and_the_index_keep_their_content(site_html):
+    index = BeautifulSoup((site_html / "genindex.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.select("table.genindextable li"), "the index page lost its entries"
+    guide = BeautifulSoup((site_html / "docs/engagement/focus-groups.html").read_text(encoding="utf-8"), "html.parser")
+    caption = guide.find("caption", string=lambda s: s and "discussion guide" in s) or guide.find(
+        lambda tag: tag.name == "caption" and "discussion guide" in tag.get_text())
+    table = caption.find_parent("table")
+    assert len(table.select("tr")) > 3 and not table.find("col", style=True)
