@@ -44,7 +44,7 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 12
 MAX_VALUES = 20_000
 
-Path_ = tuple  # a value's place in the file: keys and list indexes from the top
+Place = tuple  # a value's place in the file: keys and list indexes from the top
 
 
 # ---------------------------------------------------------------------------
@@ -78,10 +78,10 @@ class _Builder:
     def __init__(self, loader: yaml.SafeLoader):
         self.loader = loader
         self.count = 0
-        self.lines: dict[Path_, int] = {}
-        self.key_lines: dict[Path_, int] = {}
+        self.lines: dict[Place, int] = {}
+        self.key_lines: dict[Place, int] = {}
 
-    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, path: Place, depth: int = 0) -> Any:
         self.count += 1
         line = node.start_mark.line + 1
         if self.count > MAX_VALUES:
@@ -147,7 +147,7 @@ def _syntax_error(error: yaml.YAMLError) -> AuthoringError:
     return AuthoringError(f"not valid YAML: {problem}", line)
 
 
-def parse_located(raw: bytes) -> tuple[Any, dict[Path_, int], dict[Path_, int]]:
+def parse_located(raw: bytes) -> tuple[Any, dict[Place, int], dict[Place, int]]:
     """Plain values, the line of every value and the line of every key, from YAML bytes (pure)."""
     loader = _LimitedLoader(_decode(raw))
     try:
@@ -277,7 +277,7 @@ class ScreeningFile(_File):
 SCHEMAS: dict[str, type[_File]] = {"maturity": MaturityFile, "screening": ScreeningFile, "builder": BuilderFile}
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: Place) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -292,7 +292,7 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__) + shown
 
 
-def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], path: Place) -> type[BaseModel] | None:
     """The model class that holds the key at the end of ``path`` (for "did you mean")."""
     current: Any = model
     for part in path[:-1]:
@@ -309,7 +309,7 @@ def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Path_, str]:
+def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Place, str]:
     """One pydantic error as (path, authoring message)."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -360,7 +360,7 @@ def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Path_, str
     return path, f"{where}: {error['msg']}."
 
 
-def _line_for(path: Path_, lines: dict, key_lines: dict) -> int | None:
+def _line_for(path: Place, lines: dict, key_lines: dict) -> int | None:
     if path in key_lines:
         return key_lines[path]
     for end in range(len(path), -1, -1):
@@ -381,10 +381,10 @@ class _Checker:
         self.key_lines = key_lines
         self.ids: dict[str, str] = {}
 
-    def fail(self, path: Path_, message: str):
+    def fail(self, path: Place, message: str):
         raise AuthoringError(f"{_dotted(path) or 'file'}: {message}", _line_for(path, self.lines, {}))
 
-    def identifier(self, value: str, path: Path_, scope: str = "file") -> str:
+    def identifier(self, value: str, path: Place, scope: str = "file") -> str:
         key = f"{scope}:{value}"
         if key in self.ids:
             self.fail(path + ("id",), f"duplicate id {value!r} (first used at {self.ids[key]}).")
@@ -500,7 +500,7 @@ def load_questionnaire(path: Path) -> dict:
     return read_questionnaire(path)[0]
 
 
-def _link_paths(data: dict) -> list[tuple[str, Path_]]:
+def _link_paths(data: dict) -> list[tuple[str, Place]]:
     found = []
     for d, dimension in enumerate(data.get("dimensions", [])):
         for r, rec in enumerate(dimension.get("recommendations", [])):
