@@ -253,3 +253,31 @@ def test_tables_with_widths_and_the_index_keep_their_content(site_html):
         lambda tag: tag.name == "caption" and "discussion guide" in tag.get_text())
     table = caption.find_parent("table")
     assert len(table.select("tr")) > 3 and not table.find("col", style=True)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", ["learner", "trainer"])
+def test_every_page_loads_under_its_own_policy_without_a_violation(browser, site_html, trainer_html, edition):
+    from test_quality_gates import serve_folder, site_pages
+
+    folder = site_html if edition == "learner" else trainer_html
+    server, base = serve_folder(folder)
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+        "e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
+    )
+    try:
+        violations = {}
+        for page in site_pages(folder):
+            tab.goto(base + page, wait_until="load")
+            found = tab.evaluate("window.__cspViolations")
+            if found:
+                violations[page] = found
+        assert violations == {}
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
