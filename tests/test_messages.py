@@ -57,3 +57,16 @@ def test_a_problem_in_a_file_two_pages_include_is_printed_once(tmp_path):
     reported = [line for line in output.splitlines() if "[course.raw_html]" in line]
     assert len(reported) == 1, reported
     assert "part.inc:1: ERROR: Raw HTML is not allowed" in reported[0]
+
+
+def test_an_authoring_error_fails_the_build_even_without_w(tmp_path):
+    """A suppressible warning does not; an error that would publish a broken page does."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1"}
+    broken = write_fixture_site(tmp_path / "broken", {"index.md": "# Page\n\nText <img src=x onerror=alert(1)>\n"})
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(broken), str(tmp_path / "o1")],
+                            capture_output=True, text=True, env=env, cwd=broken)
+    assert result.returncode == 1 and "[course.raw_html]" in result.stderr
+    vague = write_fixture_site(tmp_path / "vague", {"index.md": "# Page\n\n[click here](https://example.org)\n"})
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(vague), str(tmp_path / "o2")],
+                            capture_output=True, text=True, env=env, cwd=vague)
+    assert result.returncode == 0 and "[course.link_text]" in result.stderr
