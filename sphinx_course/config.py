@@ -49,6 +49,7 @@ def _strings_mapped_to_strings(value: Any) -> str | None:
 
 def _strings(value: Any) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
+from .content_safety import META_CONTENT_SECURITY_POLICY
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,15 @@ class CourseConfig:
         default=("modules/",),
         metadata={"help": "Pages under these folders are course units and must carry unit metadata.",
                   "check": _strings},
+    )
+    course_raw_html_allowlist: dict = field(
+        default_factory=dict,
+        metadata={"help": "Docnames of pages allowed to carry raw HTML, each mapped to the reason it is needed."},
+    )
+    course_content_security_policy: str = field(
+        default=META_CONTENT_SECURITY_POLICY,
+        metadata={"help": "The Content-Security-Policy <meta> tag of every page; match the hosting header, "
+                          "less frame-ancestors. Empty leaves the tag out."},
     )
 
 

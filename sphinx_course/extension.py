@@ -9,6 +9,7 @@ from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
 from .config import register_config
+from .content_safety import setup_content_safety
 from .course_index import setup_course_index
 from .discovery import setup_discovery
 from .exercises import setup_exercises
@@ -16,6 +17,7 @@ from .handouts import setup_handouts
 from .i18n import CATALOG, _
 from .legal_timeline import setup_legal_timeline
 from .links import setup_links
+from .messages import setup_messages
 from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
@@ -27,7 +29,6 @@ from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
-from .warnings_ import setup_warnings
 from .web_only import setup_web_only
 
 STATIC = Path(__file__).parent / "static"
@@ -112,6 +113,21 @@ def interface_strings() -> dict[str, str]:
         "screeningChangeRemove": _("Without the function “{answer}” it would be: {category}."),
         "screeningFor": _("For: {functions}."),
         "verdict_possibly-prohibited": _("possibly prohibited, once something is confirmed"),
+        "saveFailed": _("Your answers are not being saved: this browser refused to store them (its storage may be "
+                        "full). They last until you leave the page. Export your progress to keep them."),
+        "saveFailedExport": _("Export my progress"),
+        "importDone": _("Progress imported: {changes}."),
+        "importEmpty": _("Progress imported: the file holds no results for the quizzes on this site."),
+        "importUpdated": _("{count} quizzes updated"),
+        "importUpdatedOne": _("1 quiz updated"),
+        "importKept": _("{count} kept because your saved result is better"),
+        "importKeptOne": _("1 kept because your saved result is better"),
+        "importSame": _("{count} already up to date"),
+        "importSameOne": _("1 already up to date"),
+        "importSkipped": _("{count} left out because they are not quizzes of this version of the site"),
+        "importSkippedOne": _("1 left out because it is not a quiz of this version of the site"),
+        "noReadinessData": _("The saved readiness results on this device cannot be read. Show the readiness "
+                             "results again, then add the priorities."),
     }
 
 
@@ -140,6 +156,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
+    if registry.gathers(pagename, "progress"):
+        app.add_js_file("course-import.js", loading_method="defer")
     if shows_progress:
         app.add_js_file("course-progress.js", loading_method="defer")
     if has_tool:
@@ -160,10 +178,11 @@ def remove_theme_templates(app, exception) -> None:
 
 def setup_extension(app) -> None:
     register_config(app)
-    setup_warnings(app)
     setup_web_only(app)
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_registry(app)
+    setup_messages(app)
+    setup_content_safety(app)
     setup_quiz(app)
     setup_units(app)
     setup_trainer(app)

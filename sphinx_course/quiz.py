@@ -27,6 +27,8 @@ from :class:`QuizToPlainNodes`.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -35,6 +37,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .content_safety import is_html_comment
 from .errors import AuthoringError
 from .i18n import _
 from .quiz_model import (
@@ -153,9 +156,10 @@ class QuizDirective(SphinxDirective):
     }
 
     def report(self, message: str, line: int | None) -> None:
-        logger.error(f"{message} [course.quiz]", location=(self.env.docname, line or self.lineno))
+        logger.error(f"{message} [course.quiz]", location=f"{self.source_path}:{line or self.lineno}")
 
     def run(self):
+        self.source_path, self.lineno, offset = _locate(self)
         try:
             quiz_id = validate_quiz_id(self.arguments[0] if self.arguments else None)
         except AuthoringError as error:
@@ -167,7 +171,22 @@ class QuizDirective(SphinxDirective):
             require_feedback = False
 
         holder = nodes.Element()
-        self.state.nested_parse(self.content, content_offset(self), holder)
+        self.state.nested_parse(self.content, offset, holder)
+        nested = list(holder.findall(quiz))
+        if nested:
+            # Its questions would be counted twice and saved under the wrong quiz.
+            registry = course_registry(self.env)
+            inner_ids = {inner["quiz_id"] for inner in nested}
+            registry.quizzes[self.env.docname] = [
+                r for r in registry.quizzes.get(self.env.docname, []) if r.quiz_id not in inner_ids
+            ]
+            for inner in nested:
+                self.report(
+                    f'Quiz "{quiz_id}" holds another quiz ("{inner["quiz_id"]}"). Close the first quiz '
+                    '(its "::::" line) before the next one starts.',
+                    inner.line,
+                )
+            return []
         body = holder.children
         questions = [n for n in body if isinstance(n, pending_question)]
         others = [n for n in body if not isinstance(n, (pending_question, nodes.comment, nodes.system_message))]
@@ -208,9 +227,43 @@ class QuizDirective(SphinxDirective):
                 fingerprint=root["fingerprint"],
                 objectives=tuple(entry[0].objective for entry in built if entry[0].objective),
                 section=section_of(self.env.docname),
+                objective_tags=tuple(
+                    (spec.objective, number, self.source_path, spec.line or self.lineno)
+                    for number, (spec, _q, _e) in enumerate(built, start=1) if spec.objective
+                ),
             )
         )
         return [root]
+
+
+def _locate(directive: SphinxDirective) -> tuple[str, int, int]:
+    """The quiz's file, its line there, and the content offset to parse with, found in the file itself.
+
+    MyST's line numbers drift inside other directives (a colon-fenced admonition or dropdown
+    without options shifts its content a line or more), and inside an included file they count
+    from the wrong start. The quiz's own header line, which names its unique id, is found in
+    the file the content came from (the included file, for an include); the content then starts
+    at the first line after it that matches, so every question and option gets its true line.
+    """
+    items = directive.content.items if directive.content else []
+    source = items[0][0] if items and items[0][0] else directive.state.document.current_source
+    source = source or directive.env.doc2path(directive.env.docname)
+    try:
+        with open(source, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return source, directive.lineno, content_offset(directive)
+    quiz_id = re.escape(directive.arguments[0]) if directive.arguments else ""
+    header = re.compile(r"^\s*(:{3,}|`{3,})\{quiz\}\s*" + quiz_id + r"\s*$")
+    found = [index for index, text in enumerate(lines) if header.match(text)]
+    if len(found) != 1 or not directive.content:
+        return source, directive.lineno, content_offset(directive)
+    start = found[0]
+    first = next((i for i in range(start + 1, len(lines)) if lines[i] == directive.content[0]), None)
+    if first is None:
+        return source, start + 1, content_offset(directive)
+    # MyST adds the offset to the line it believes the directive is on.
+    return source, start + 1, first - directive.lineno
 
 
 @dataclass
@@ -221,12 +274,16 @@ class _Parts:
     hints: list[nodes.Element]
     explanations: list[nodes.Element]
     stray: list[nodes.Node]
+    loose_feedback: list[nodes.Element]
 
 
 def _split_parts(pending: pending_question) -> _Parts:
-    parts = _Parts([], None, 0, [], [], [])
+    parts = _Parts([], None, 0, [], [], [], [])
     for child in pending.children:
-        if isinstance(child, nodes.comment):
+        if isinstance(child, nodes.comment) or _is_comment(child):
+            continue
+        if isinstance(child, nodes.block_quote) and parts.option_list is None:
+            parts.loose_feedback.append(child)
             continue
         if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
             parts.lists += 1
@@ -242,9 +299,23 @@ def _split_parts(pending: pending_question) -> _Parts:
     return parts
 
 
+def _is_comment(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and is_html_comment(node.astext())
+
+
+def _shown_text(node: nodes.Node) -> str:
+    """What a reader sees of ``node``: its text without comments or raw HTML (which the raw-HTML
+    check reports and removes), so an option written only as ``<!-- x -->`` counts as empty."""
+    if isinstance(node, (nodes.raw, nodes.comment)):
+        return ""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    return "".join(_shown_text(child) for child in node.children)
+
+
 def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nodes.Element, nodes.Element | None]:
     """Split a list item into its label paragraph and its optional feedback block."""
-    blocks = [c for c in item.children if not isinstance(c, nodes.comment)]
+    blocks = [c for c in item.children if not isinstance(c, nodes.comment) and not _is_comment(c)]
     paragraph = blocks[0] if blocks and isinstance(blocks[0], nodes.paragraph) else nodes.paragraph()
     rest = blocks[1:] if blocks and blocks[0] is paragraph else blocks
     feedback = rest[0] if rest and isinstance(rest[0], nodes.block_quote) else None
@@ -262,6 +333,7 @@ def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nod
         misconception=misconceptions[0]["tag"] if misconceptions else None,
         line=_line_of(item),
         stray_content=stray,
+        shown=_shown_text(paragraph),
     )
     return spec, paragraph, feedback
 
@@ -309,6 +381,8 @@ def _build_question(
         line=line,
         stray_blocks=len(parts.stray),
         lists=parts.lists,
+        stem_shown=" ".join(_shown_text(n) for n in parts.stem),
+        loose_feedback_line=_line_of(parts.loose_feedback[0]) if parts.loose_feedback else None,
     )
     validate_question(spec, number, require_feedback=require_feedback)
     if not isinstance(parts.stem[-1], nodes.paragraph):
@@ -475,6 +549,82 @@ def check_unique_ids(app, env) -> None:
             )
 
 
+def check_objectives(app, env) -> None:
+    """An ``:objective:`` names a learning objective of its own page, wherever it is written:
+    on a unit page it must be one the front matter declares; a page that declares none cannot
+    have questions tagged with one. Reported at the question."""
+    registry = course_registry(env)
+    for docname in sorted(registry.quizzes):
+        unit = registry.units.get(docname) or {}
+        # Units have checked front matter; any other page may declare objectives there too.
+        listed = unit.get("objectives") or _front_matter_objectives(env.doc2path(docname))
+        declared = sorted(
+            str(o.get("id")) if isinstance(o, dict) else str(o) for o in (listed if isinstance(listed, list) else [])
+        )
+        for record in registry.quizzes[docname]:
+            for objective, number, source, line in record.objective_tags:
+                if objective in declared:
+                    continue
+                where = f"Quiz '{record.quiz_id}' tags a question with objective '{objective}'"
+                if not declared:
+                    message = (f"{where}, but this page declares no learning objectives. The tag is on question "
+                               f"{number}: remove it, or declare the objectives in the page's front matter.")
+                else:
+                    close = difflib.get_close_matches(objective, declared, n=1)
+                    hint = f" Did you mean '{close[0]}'?" if close else ""
+                    message = (f"{where}, which this page does not declare.{hint} Declared: "
+                               f"{', '.join(declared)}. The tag is on question {number}.")
+                logger.error(f"{message} [course.metadata]", location=f"{source}:{line}")
+
+
+def _front_matter_objectives(path) -> list:
+    from .units import front_matter_from_file
+
+    try:
+        listed = front_matter_from_file(path).get("objectives")
+    except (AuthoringError, OSError, AttributeError):
+        return []  # a page whose front matter cannot be read is reported by its own check
+    return listed if isinstance(listed, list) else []
+
+
+def quiz_element_ids(quiz_node: quiz) -> list[str]:
+    """Every id the HTML of a quiz gives its elements (see quiz_html)."""
+    base = f"quiz-{quiz_node['quiz_id']}"
+    ids = [base]
+    for question in quiz_node.findall(quiz_question):
+        qid = f"{base}-q{question['number']}"
+        ids += [qid, f"{qid}-result", f"{qid}-how", f"{qid}-key"]
+        for option in question.findall(quiz_option):
+            ids += [f"{qid}-o{option['index']}", f"{qid}-o{option['index']}-key"]
+    return ids
+
+
+class CheckQuizIds(SphinxTransform):
+    """A quiz's element ids must not collide with a heading's or another quiz's on the same page:
+    a duplicate id breaks links to the heading and the labels of the quiz's controls."""
+
+    default_priority = 880
+
+    def apply(self, **kwargs):
+        owners: dict[str, str] = {}
+        for node in self.document.findall(nodes.Element):
+            for element_id in node.get("ids", []):
+                what = f'the heading "{node[0].astext()}"' if isinstance(node, nodes.section) and node.children else "an anchor"
+                owners.setdefault(element_id, what)
+        for quiz_node in self.document.findall(quiz):
+            for element_id in quiz_element_ids(quiz_node):
+                if element_id in owners:
+                    logger.error(
+                        f'Quiz "{quiz_node["quiz_id"]}" gives an element the id "{element_id}", which this page '
+                        f"already uses for {owners[element_id]}. Rename the quiz or the heading: ids on a page "
+                        "must be unique. [course.quiz]",
+                        location=quiz_node,
+                    )
+                    break
+            for element_id in quiz_element_ids(quiz_node):
+                owners.setdefault(element_id, f'quiz "{quiz_node["quiz_id"]}"')
+
+
 def setup_quiz(app) -> None:
     from .quiz_html import HTML_VISITORS
 
@@ -492,4 +642,6 @@ def setup_quiz(app) -> None:
     app.add_role("misconception", MisconceptionRole())
     app.add_transform(CheckQuizPieces)
     app.add_post_transform(QuizToPlainNodes)
+    app.add_transform(CheckQuizIds)
     app.connect("env-check-consistency", check_unique_ids)
+    app.connect("env-check-consistency", check_objectives)

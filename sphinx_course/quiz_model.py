@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import AuthoringError
@@ -19,6 +20,19 @@ QUESTION_TYPES = ("single", "multiple", "truefalse", "ordering")
 CHOICE_TYPES = ("single", "multiple", "truefalse")
 QUIZ_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TRUE_FALSE_LABELS = ("true", "false")
+#: Characters that show nothing (Hangul fillers and the like are letters to Unicode, so named here).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(text: str) -> str:
+    """``text`` as a reader sees it: no zero-width, direction or other format characters, no
+    blank-looking letters, whitespace collapsed (pure)."""
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch not in _BLANK_LETTERS and unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cn") or ch in "\n\t"
+    )
+    return " ".join(kept.split())
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,12 @@ class OptionSpec:
     line: int | None = None
     #: Anything in the option besides its text and one "> feedback" block.
     stray_content: bool = False
+    #: The text without comments or raw HTML, when it differs from ``text`` (which the fingerprint keeps).
+    shown: str | None = None
+
+    @property
+    def visible_text(self) -> str:
+        return visible(self.text if self.shown is None else self.shown)
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,10 @@ class QuestionSpec:
     #: Blocks after the options that are neither a hint nor an explanation.
     stray_blocks: int = 0
     lists: int = 1
+    #: The question text without comments or raw HTML, when it differs from ``stem``.
+    stem_shown: str | None = None
+    #: The line of a "> feedback" block written above the options instead of under one.
+    loose_feedback_line: int | None = None
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:
@@ -99,8 +123,14 @@ def validate_question(spec: QuestionSpec, number: int, *, require_feedback: bool
     """Raise :class:`AuthoringError` for the first rule ``spec`` breaks."""
     line = spec.line
     where = f"Question {number}"
-    if not spec.stem.strip():
+    if not visible(spec.stem if spec.stem_shown is None else spec.stem_shown):
         raise AuthoringError(f"{where} has no question text. Write the question above its options.", line)
+    if spec.loose_feedback_line is not None:
+        raise AuthoringError(
+            f'{where} has a feedback block ("> ...") that is not under an option. Indent it under the '
+            "option it explains, or make it part of the question text.",
+            spec.loose_feedback_line,
+        )
     if spec.hints > 1:
         raise AuthoringError(f"{where} has {spec.hints} hints. Give at most one {{hint}} block.", line)
     if spec.explanations > 1:
@@ -123,15 +153,31 @@ def validate_question(spec: QuestionSpec, number: int, *, require_feedback: bool
         )
     for index, option in enumerate(spec.options, start=1):
         _validate_option(spec, option, f"{where}, option {index}", require_feedback)
+    _validate_distinct(spec, where)
     if spec.qtype == "ordering":
         _validate_ordering(spec, where)
     else:
         _validate_choice(spec, where)
 
 
+def _validate_distinct(spec: QuestionSpec, where: str) -> None:
+    """Two options that read the same cannot both be chosen meaningfully (nor put in order)."""
+    seen: dict[str, int] = {}
+    kind = "step" if spec.qtype == "ordering" else "option"
+    for index, option in enumerate(spec.options, start=1):
+        key = option.visible_text.casefold().rstrip(".")
+        if key in seen:
+            raise AuthoringError(
+                f'{where}, {kind} {index} repeats {kind} {seen[key]} ("{_short(option.visible_text)}"). '
+                f"Give each {kind} different text.",
+                option.line or spec.line,
+            )
+        seen[key] = index
+
+
 def _validate_option(spec: QuestionSpec, option: OptionSpec, where: str, require_feedback: bool) -> None:
     line = option.line or spec.line
-    if not option.text.strip():
+    if not option.visible_text:
         raise AuthoringError(f'{where} is empty. Write the option text after "[x]" or "[ ]".', line)
     if option.stray_content:
         raise AuthoringError(

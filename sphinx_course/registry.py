@@ -29,6 +29,8 @@ class QuizRecord:
     fingerprint: str
     objectives: tuple[str, ...]
     section: str
+    #: (objective, question number, source file, line) for each tagged question, to report at the question.
+    objective_tags: tuple[tuple[str, int, str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,12 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from .content_safety import json_for_html
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
 from .sources import named_file
-from .tools_data import load_questionnaire, page_links
+from .tools_data import read_questionnaire
 from .warnings_ import logger
 from .web_only import add_web_only_node
 
@@ -43,12 +44,12 @@ class QuestionnaireDirective(SphinxDirective):
             logger.error(f"No questionnaire file at {relative}. [course.tool]", location=self.get_location())
             return []
         try:
-            data = load_questionnaire(path)
+            data, links = read_questionnaire(path)
         except AuthoringError as error:
             logger.error(f"{relative}: {error.message} [course.tool]", location=f"{path}:{error.line or 1}")
             return []
         course_registry(self.env).tools.setdefault(self.env.docname, []).append(
-            {"source": relative, "links": page_links(data), "id": data["id"]}
+            {"source": relative, "links": [list(link) for link in links], "id": data["id"]}
         )
         node = questionnaire(data=data, source=relative)
         self.set_source_info(node)
@@ -60,10 +61,10 @@ def check_tool_links(app, env) -> None:
     for tools in course_registry(env).tools.values():
         for tool in tools:
             path = Path(env.srcdir, tool["source"])
-            lines = path.read_text(encoding="utf-8").splitlines()
-            for link in tool["links"]:
+            # Each link carries the line of its own YAML node, so /docs/gloss is never
+            # reported on the line of /docs/glossary.
+            for link, line in tool["links"]:
                 if link.strip("/").split("#")[0] not in env.all_docs:
-                    line = next((n for n, text in enumerate(lines, start=1) if link in text), 1)
                     logger.error(
                         f"{tool['source']}: links to {link}, which is not a page of this site. [course.tool]",
                         location=f"{path}:{line}",
@@ -91,7 +92,7 @@ def resolve_links(data: dict, relative_uri, title_of) -> dict:
 
 
 def data_block(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    text = json_for_html(data)
     return f'<script type="application/json" class="tool-data">{text}</script>\n'
 
 

@@ -1,19 +1,35 @@
-"""Questionnaire data files for the in-browser tools: loaded with line numbers, checked by kind.
+"""Questionnaire data files for the in-browser tools: loaded with line numbers, checked by a schema.
 
 Three kinds share one engine: ``maturity`` (the readiness self-assessment),
 ``screening`` (the EU AI Act use-case screening) and ``builder`` (the strategy
-builder). :func:`load_questionnaire` reads a YAML file and raises
+builder). :func:`read_questionnaire` reads a YAML file and raises
 :class:`AuthoringError` naming the path inside the file and its line; nothing
 here knows about Sphinx.
+
+Reading happens in three steps, each with its own kind of message:
+
+1. :func:`parse_located` turns bytes into plain values and a map from each value's
+   path to its line, refusing what YAML allows but a data file must not have:
+   other encodings than UTF-8, files over :data:`MAX_BYTES`, nesting deeper than
+   :data:`MAX_DEPTH`, aliases that expand past :data:`MAX_VALUES` values, duplicate
+   keys, NaN and infinity. Syntax errors are located at the parser's problem mark,
+   or at the opening quote of an unclosed string.
+2. The pydantic models below check every type, required key and unknown key (with
+   "did you mean"); :func:`_explain` turns their errors into authoring messages.
+3. The ``check_*`` functions check what a schema cannot: numbering, coverage,
+   unique ids, sums and cross-references.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Optional, Union
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints, ValidationError
 
 from .errors import AuthoringError
 
@@ -22,258 +38,528 @@ KINDS = ("maturity", "screening", "builder")
 CATEGORIES = ("prohibited", "high-risk", "transparency", "minimal", "out-of-scope")
 PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
 BUILDER_SECTIONS = ("vision", "use-cases", "governance", "risk-process", "skills", "budget", "engagement", "milestones")
-LINE = "__line__"
+
+#: Limits on what a data file may be, so that no file can exhaust the build's memory or stack.
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 12
+MAX_VALUES = 20_000
+
+Place = tuple  # a value's place in the file: keys and list indexes from the top
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Remembers the line of every mapping, so errors can point at it."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
+# ---------------------------------------------------------------------------
+# 1. YAML to plain values, with lines
 
 
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
+class _LimitedLoader(yaml.SafeLoader):
+    """Composes nodes with a depth limit, so deep nesting is an error, not a RecursionError."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise AuthoringError(
+                    f"the data is nested more than {MAX_DEPTH} levels deep. Data files need only a few levels.",
+                    mark.line + 1,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Builder:
+    """Builds plain values from composed nodes, counting every value an alias expands to."""
+
+    def __init__(self, loader: yaml.SafeLoader):
+        self.loader = loader
+        self.count = 0
+        self.lines: dict[Place, int] = {}
+        self.key_lines: dict[Place, int] = {}
+
+    def build(self, node: yaml.Node, path: Place, depth: int = 0) -> Any:
+        self.count += 1
+        line = node.start_mark.line + 1
+        if self.count > MAX_VALUES:
+            raise AuthoringError(
+                f"the data holds more than {MAX_VALUES} values once its aliases (*name) are expanded. "
+                "Write the values out, or use fewer aliases.",
+                line,
+            )
+        if depth > MAX_DEPTH:
+            raise AuthoringError(f"the data is nested more than {MAX_DEPTH} levels deep (an alias refers to itself?).", line)
+        self.lines[path] = line
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise AuthoringError(f"{_dotted(path) or 'the file'}: a key must be a plain word or number.", key_node.start_mark.line + 1)
+                key = self.loader.construct_object(key_node)
+                if key == "<<" or key_node.tag == "tag:yaml.org,2002:merge":
+                    raise AuthoringError(f"{_dotted(path) or 'the file'}: merge keys (<<) are not supported; write the keys out.", key_node.start_mark.line + 1)
+                if key in result:
+                    raise AuthoringError(
+                        f"{_dotted(path + (key,))}: the key {key!r} appears twice (first at line {self.key_lines[path + (key,)]}).",
+                        key_node.start_mark.line + 1,
+                    )
+                self.key_lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise AuthoringError(f"{_dotted(path)}: {node.value!r} is not a number a tool can use; write a finite number.", line)
+        return value
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise AuthoringError(f"the file is {len(raw)} bytes; data files may be at most {MAX_BYTES} bytes.", 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise AuthoringError(
+            f"the file is not UTF-8: byte 0x{raw[error.start]:02X} at line {line}, column {column}. "
+            "Save it as UTF-8.",
+            line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_error(error: yaml.YAMLError) -> AuthoringError:
+    if isinstance(error, yaml.reader.ReaderError):
+        return AuthoringError(f"not valid YAML: the character {chr(error.character)!r} is not allowed in a data file.", None)
+    mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    # An unclosed quote runs to the end of the file; the author needs the quote that opened it.
+    if "quoted scalar" in context and context_mark is not None and "end of stream" in problem:
+        return AuthoringError("not valid YAML: this quoted text is never closed. Add the closing quote.", context_mark.line + 1)
+    line = mark.line + 1 if mark is not None else (context_mark.line + 1 if context_mark is not None else None)
+    return AuthoringError(f"not valid YAML: {problem}", line)
+
+
+def parse_located(raw: bytes) -> tuple[Any, dict[Place, int], dict[Place, int]]:
+    """Plain values, the line of every value and the line of every key, from YAML bytes (pure)."""
+    loader = _LimitedLoader(_decode(raw))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise AuthoringError("the file is empty; it must be a mapping with id, version, kind and title.", 1)
+        builder = _Builder(loader)
+        return builder.build(node, ()), builder.lines, builder.key_lines
+    except yaml.YAMLError as error:
+        raise _syntax_error(error) from None
+    except RecursionError:
+        raise AuthoringError(f"the data is nested too deeply; data files need only a few levels.", None) from None
+    finally:
+        loader.dispose()
+
+
+# ---------------------------------------------------------------------------
+# 2. The schema
+
+Text = Annotated[str, StringConstraints(strict=True, pattern=r"\S")]
+Identifier = Annotated[str, StringConstraints(strict=True, pattern=ID.pattern)]
+PageLink = Annotated[str, StringConstraints(strict=True, pattern=r"^/[^\s]*$")]
+Weight = Annotated[Union[StrictInt, StrictFloat], Field(gt=0)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+class _File(_Model):
+    id: Identifier
+    version: Annotated[StrictInt, Field(ge=1)]
+    title: Text
+    intro: Optional[Text] = None
+
+
+class ScaleLevel(_Model):
+    level: StrictInt
+    label: Text
+    description: Text
+
+
+class Statement(_Model):
+    id: Identifier
+    text: Text
+    levels: dict[StrictInt, Text]
+
+
+class Recommendation(_Model):
+    levels: Annotated[list[StrictInt], Field(min_length=1)]
+    text: Text
+    links: list[PageLink] = []
+
+
+class Dimension(_Model):
+    id: Identifier
+    label: Text
+    weight: Weight
+    statements: Annotated[list[Statement], Field(min_length=4, max_length=6)]
+    recommendations: Annotated[list[Recommendation], Field(min_length=1)]
+
+
+class MaturityFile(_File):
+    """The readiness self-assessment."""
+
+    kind: Literal["maturity"]
+    scale: Annotated[list[ScaleLevel], Field(min_length=2, max_length=6)]
+    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+
+
+class BuilderSection(_Model):
+    id: Identifier
+    title: Text
+    prompt: Text
+    guidance: Text
+    example: Text
+    links: list[PageLink] = []
+
+
+class BuilderFile(_File):
+    """The strategy builder: the eight sections of BUILDER_SECTIONS, in that order."""
+
+    kind: Literal["builder"]
+    sections: Annotated[list[BuilderSection], Field(min_length=len(BUILDER_SECTIONS), max_length=len(BUILDER_SECTIONS))]
+
+
+class ScreeningOption(_Model):
+    id: Identifier
+    label: Text
+    short: Optional[Text] = None  # how the option reads in "because you answered: …"
+    unsure: Optional[bool] = None  # a "not sure" answer, never read as permission
+
+
+Conditions = dict[Text, Union[Text, list[Text]]]  # question id: option id(s)
+
+
+class ScreeningQuestion(_Model):
+    id: Identifier
+    label: Text
+    short: Optional[Text] = None
+    multiple: Optional[bool] = None  # "choose all that apply"
+    # True: every result depends on it; a list: it decides when any of these conditions holds.
+    deciding: Optional[Union[Literal[True], Annotated[list[Conditions], Field(min_length=1)]]] = None
+    confirm: Optional[Text] = None  # what to confirm when "not sure" could mean a ban
+    aliases: list[Identifier] = []  # former ids, kept so saved answers and case files still work
+    options: Annotated[list[ScreeningOption], Field(min_length=2)]
+
+
+class ScreeningDuty(_Model):
+    text: Text
+    article: Text
+
+
+class ScreeningRule(_Model):
+    id: Identifier
+    when: Conditions
+    unless: Optional[Conditions] = None
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    annex: Optional[Text] = None
+    article: Text
+    finding: Text
+    duties: list[ScreeningDuty] = []
+    principles: list[Literal[PRINCIPLES]] = []  # type: ignore[valid-type]
+    questions: list[Text] = []
+
+
+class ScreeningFile(_File):
+    """The EU AI Act screening, in its current shape. Kept apart from the other kinds so the
+    screening's own development can extend it (new fields, question kinds) in one place."""
+
+    kind: Literal["screening"]
+    as_of: Text
+    source: Text
+    disclaimer: Text
+    questions: Annotated[list[ScreeningQuestion], Field(min_length=1)]
+    rules: Annotated[list[ScreeningRule], Field(min_length=1)]
+
+
+SCHEMAS: dict[str, type[_File]] = {"maturity": MaturityFile, "screening": ScreeningFile, "builder": BuilderFile}
+
+
+def _dotted(path: Place) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"yes/no ({str(value).lower()})"
+    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping", type(None): "empty"}
+    shown = "" if isinstance(value, (list, dict)) or value is None else f" {value!r}"
+    return names.get(type(value), type(value).__name__) + shown
+
+
+def _model_at(model: type[BaseModel], path: Place) -> type[BaseModel] | None:
+    """The model class that holds the key at the end of ``path`` (for "did you mean")."""
+    current: Any = model
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        while getattr(annotation, "__args__", None) and not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            inner = [a for a in annotation.__args__ if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = inner[0] if inner else annotation.__args__[0]
+        current = annotation
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Place, str]:
+    """One pydantic error as (path, authoring message)."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if loc and loc[-1] == "[key]":
+        path = loc[:-2] + (loc[-2],)
+        return path, f"{_dotted(loc[:-2])}: the key {loc[-2]!r} must be a whole number (a level of the scale)."
+    # Union errors name each member; the path without them is the author's.
+    path = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "list[")) or p in ("int", "float", "str") or "[" in p)))
+    where = _dotted(path) or "the file"
+    key = path[-1] if path else None
+    if kind == "missing":
+        return path, f"{where}: missing '{key}': add it."
+    if kind == "extra_forbidden":
+        holder = _model_at(model, path)
+        known = list(holder.model_fields) if holder else []
+        close = difflib.get_close_matches(str(key), known, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else f" Known keys: {', '.join(known)}."
+        return path, f"{where}: unknown key '{key}'.{hint}"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern")
+        if pattern == ID.pattern:
+            return path, f"{where}: id {value!r} is not valid; use lower-case letters, digits and hyphens."
+        if pattern == r"\S":
+            return path, f"{where}: must not be empty."
+        return path, f"{where}: {value!r} is not a page path such as /modules/leadership/05-readiness-and-lifecycle."
+    if kind in ("string_type", "str_type"):
+        return path, f"{where}: must be text, not {_type_name(value)}."
+    if kind == "int_type" and loc[-1:] == ("int",):  # a weight: whole numbers and decimals both do
+        kind = "float_type"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return path, f"{where}: must be a whole number, not {_type_name(value)}."
+    if kind in ("float_type", "int_float_type", "finite_number"):
+        return path, f"{where}: must be a number, not {_type_name(value)}."
+    if kind == "list_type":
+        return path, f"{where}: must be a list (lines starting with '- '), not {_type_name(value)}."
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return path, f"{where}: must be a mapping of keys and values, not {_type_name(value)}."
+    if kind == "literal_error":
+        return path, f"{where}: {value!r} is not allowed; use one of {error['ctx']['expected']}."
+    if kind in ("too_short", "too_long"):
+        ctx = error.get("ctx", {})
+        low, high = ctx.get("min_length"), ctx.get("max_length")
+        size = f"{low} to {high}" if low is not None and high is not None else (f"at least {low}" if low is not None else f"at most {high}")
+        return path, f"{where}: needs {size} entries, found {ctx.get('actual_length')}."
+    if kind in ("greater_than", "greater_than_equal"):
+        return path, f"{where}: must be more than {error['ctx'].get('gt', error['ctx'].get('ge'))}, not {value!r}."
+    return path, f"{where}: {error['msg']}."
+
+
+def _line_for(path: Place, lines: dict, key_lines: dict) -> int | None:
+    if path in key_lines:
+        return key_lines[path]
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# 3. Checks a schema cannot express
 
 
 class _Checker:
-    """Walks the data, keeping the path and the nearest line for messages."""
+    """Reports with the line of the value at a path, or of the nearest value that exists."""
 
-    def __init__(self):
+    def __init__(self, lines: dict, key_lines: dict):
+        self.lines = lines
+        self.key_lines = key_lines
         self.ids: dict[str, str] = {}
 
-    def fail(self, node: dict, path: str, message: str):
-        raise AuthoringError(f"{path}: {message}", node.get(LINE) if isinstance(node, dict) else None)
+    def fail(self, path: Place, message: str):
+        raise AuthoringError(f"{_dotted(path) or 'file'}: {message}", _line_for(path, self.lines, {}))
 
-    def text(self, node: dict, key: str, path: str) -> str:
-        value = node.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(node, f"{path}.{key}", f"missing '{key}': add it, as text.")
-        return value
-
-    def identifier(self, node: dict, path: str, scope: str = "file") -> str:
-        value = node.get("id")
-        if not isinstance(value, str) or not ID.match(value):
-            self.fail(node, f"{path}.id", f"id {value!r} is not valid; use lower-case letters, digits and hyphens.")
+    def identifier(self, value: str, path: Place, scope: str = "file") -> str:
         key = f"{scope}:{value}"
         if key in self.ids:
-            self.fail(node, f"{path}.id", f"duplicate id {value!r} (first used at {self.ids[key]}).")
-        self.ids[key] = path
+            self.fail(path + ("id",), f"duplicate id {value!r} (first used at {self.ids[key]}).")
+        self.ids[key] = _dotted(path) or "file"
         return value
-
-    def items(self, node: dict, key: str, path: str, minimum: int = 1, maximum: int | None = None) -> list:
-        value = node.get(key)
-        if not isinstance(value, list) or len(value) < minimum or (maximum and len(value) > maximum):
-            size = f"{minimum} to {maximum}" if maximum else f"at least {minimum}"
-            found = len(value) if isinstance(value, list) else "none"
-            self.fail(node, f"{path}.{key}", f"needs {size} entries, found {found}.")
-        return value
-
-    def links(self, node: dict, path: str) -> list[str]:
-        links = node.get("links", [])
-        if not isinstance(links, list) or not all(isinstance(l, str) and l.startswith("/") for l in links):
-            self.fail(node, f"{path}.links", "links must be a list of page paths such as /modules/leadership/05-readiness-and-lifecycle.")
-        return links
 
 
 def check_maturity(data: dict, check: _Checker) -> None:
     levels = []
-    for i, level in enumerate(check.items(data, "scale", "scale", 2, 6)):
-        path = f"scale[{i}]"
-        if level.get("level") != i + 1:
-            check.fail(level, f"{path}.level", f"levels must be numbered 1, 2, 3... in order; found {level.get('level')!r}.")
-        check.text(level, "label", path)
-        check.text(level, "description", path)
+    for i, level in enumerate(data["scale"]):
+        if level["level"] != i + 1:
+            check.fail(("scale", i, "level"), f"levels must be numbered 1, 2, 3... in order; found {level['level']!r}.")
         levels.append(i + 1)
-    dimensions = check.items(data, "dimensions", "dimensions", 1)
     total = 0.0
-    for d, dimension in enumerate(dimensions):
-        path = f"dimensions[{d}]"
-        check.identifier(dimension, path)
-        check.text(dimension, "label", path)
-        weight = dimension.get("weight")
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-            check.fail(dimension, f"{path}.weight", f"weight must be a positive number, not {weight!r}.")
-        total += weight
-        for s, statement in enumerate(check.items(dimension, "statements", path, 4, 6)):
-            spath = f"{path}.statements[{s}]"
-            check.identifier(statement, spath)
-            check.text(statement, "text", spath)
-            described = statement.get("levels")
-            if not isinstance(described, dict):
-                check.fail(statement, f"{spath}.levels", "needs a description for each level.")
-            keys = sorted(k for k in described if k != LINE)
+    for d, dimension in enumerate(data["dimensions"]):
+        path = ("dimensions", d)
+        check.identifier(dimension["id"], path)
+        total += dimension["weight"]
+        for s, statement in enumerate(dimension["statements"]):
+            spath = path + ("statements", s)
+            check.identifier(statement["id"], spath)
+            keys = sorted(statement["levels"])
             unknown = [k for k in keys if k not in levels]
             if unknown:
-                check.fail(statement, f"{spath}.levels", f"unknown level {unknown[0]!r}; the scale has levels {levels}.")
+                check.fail(spath + ("levels", unknown[0]), f"unknown level {unknown[0]!r}; the scale has levels {levels}.")
             if keys != levels:
-                check.fail(statement, f"{spath}.levels", f"describe every level {levels}; found {keys}.")
+                check.fail(spath + ("levels",), f"describe every level {levels}; found {keys}.")
         covered: set[int] = set()
-        for r, rec in enumerate(check.items(dimension, "recommendations", path, 1)):
-            rpath = f"{path}.recommendations[{r}]"
-            check.text(rec, "text", rpath)
-            for level in rec.get("levels", []):
+        for r, rec in enumerate(dimension["recommendations"]):
+            for n, level in enumerate(rec["levels"]):
                 if level not in levels:
-                    check.fail(rec, f"{rpath}.levels", f"unknown level {level!r}; the scale has levels {levels}.")
+                    check.fail(path + ("recommendations", r, "levels", n), f"unknown level {level!r}; the scale has levels {levels}.")
                 covered.add(level)
-            check.links(rec, rpath)
-        missing = [l for l in levels if l not in covered]
+        missing = [level for level in levels if level not in covered]
         if missing:
-            check.fail(dimension, f"{path}.recommendations", f"no recommendation for level {missing[0]}.")
+            check.fail(path + ("recommendations",), f"no recommendation for level {missing[0]}.")
     if abs(total - 1.0) > 0.001:
-        check.fail(dimensions[0], "dimensions", f"weights add up to {round(total, 4)}, not 1. Adjust them so they sum to 1.")
+        check.fail(("dimensions",), f"weights add up to {round(total, 4)}, not 1. Adjust them so they sum to 1.")
 
 
 def check_screening(data: dict, check: _Checker) -> None:
-    for key in ("as_of", "disclaimer", "source"):
-        if not str(data.get(key, "")).strip():
-            check.fail(data, key, f"missing {key}: the screening must say its date, its source and that it is not legal advice.")
     options: dict[str, set[str]] = {}
-    for q, question in enumerate(check.items(data, "questions", "questions", 1)):
-        path = f"questions[{q}]"
-        qid = check.identifier(question, path)
-        check.text(question, "label", path)
+    for q, question in enumerate(data["questions"]):
+        path = ("questions", q)
+        qid = check.identifier(question["id"], path)
         options[qid] = set()
-        for o, option in enumerate(check.items(question, "options", path, 2)):
-            opath = f"{path}.options[{o}]"
-            options[qid].add(check.identifier(option, opath, scope=qid))
-            check.text(option, "label", opath)
-    for r, rule in enumerate(check.items(data, "rules", "rules", 1)):
-        path = f"rules[{r}]"
-        check.identifier(rule, path, scope="rule")
-        if rule.get("category") not in CATEGORIES:
-            check.fail(rule, f"{path}.category", f"unknown category {rule.get('category')!r}; use one of {', '.join(CATEGORIES)}.")
-        check.text(rule, "article", path)
-        check.text(rule, "finding", path)
-        when = rule.get("when")
-        if not isinstance(when, dict) or not [k for k in when if k != LINE]:
-            check.fail(rule, f"{path}.when", "needs at least one condition (question id: [option ids]).")
-        for qid, wanted in ((k, v) for k, v in when.items() if k != LINE):
-            if qid not in options:
-                check.fail(rule, f"{path}.when.{qid}", f"unknown question {qid!r}.")
-            for option in wanted if isinstance(wanted, list) else [wanted]:
-                if option not in options[qid]:
-                    check.fail(rule, f"{path}.when.{qid}", f"unknown option {option!r} for question {qid!r}.")
-        for d, duty in enumerate(rule.get("duties", [])):
-            check.text(duty, "text", f"{path}.duties[{d}]")
-            check.text(duty, "article", f"{path}.duties[{d}]")
-        for principle in rule.get("principles", []):
-            if principle not in PRINCIPLES:
-                check.fail(rule, f"{path}.principles", f"unknown principle {principle!r}; use {', '.join(PRINCIPLES)}.")
+        for o, option in enumerate(question["options"]):
+            options[qid].add(check.identifier(option["id"], path + ("options", o), scope=qid))
+    for r, rule in enumerate(data["rules"]):
+        path = ("rules", r)
+        check.identifier(rule["id"], path, scope="rule")
+        _conditions(check, rule["when"], path + ("when",), options)
     check_screening_logic(data, check, options)
 
 
-def _conditions(check: _Checker, node: dict, conditions: Any, path: str, options: dict[str, set[str]]) -> None:
+def _conditions(check: _Checker, conditions: dict, path: Place, options: dict[str, set[str]]) -> None:
     """A condition map (question id: [option ids]) naming only known questions and options."""
-    if not isinstance(conditions, dict) or not [k for k in conditions if k != LINE]:
-        check.fail(node, path, "needs at least one condition (question id: [option ids]).")
-    for qid, wanted in ((k, v) for k, v in conditions.items() if k != LINE):
+    if not conditions:
+        check.fail(path, "needs at least one condition (question id: [option ids]).")
+    for qid, wanted in conditions.items():
         if qid not in options:
-            check.fail(conditions, f"{path}.{qid}", f"unknown question {qid!r}.")
-        for option in wanted if isinstance(wanted, list) else [wanted]:
+            check.fail(path + (qid,), f"unknown question {qid!r}.")
+        for n, option in enumerate(wanted if isinstance(wanted, list) else [wanted]):
             if option not in options[qid]:
-                check.fail(conditions, f"{path}.{qid}", f"unknown option {option!r} for question {qid!r}.")
+                where = path + (qid, n) if isinstance(wanted, list) else path + (qid,)
+                check.fail(where, f"unknown option {option!r} for question {qid!r}.")
 
 
 def check_screening_logic(data: dict, check: _Checker, options: dict[str, set[str]]) -> None:
-    """What makes the screening fail safe: deciding questions, "not sure" options, confirm texts, aliases, unless."""
+    """What makes the screening fail safe: deciding questions, "not sure" options, confirm texts, aliases, unless.
+
+    The schema has checked the types; these are the cross-references it cannot see.
+    """
     questions = data["questions"]
     names: dict[str, str] = {q["id"]: q["id"] for q in questions}
     for q, question in enumerate(questions):
-        path = f"questions[{q}]"
-        if "multiple" in question and not isinstance(question["multiple"], bool):
-            check.fail(question, f"{path}.multiple", "multiple must be true or false.")
-        for key in ("short", "confirm"):
-            if key in question and not (isinstance(question[key], str) and question[key].strip()):
-                check.fail(question, f"{path}.{key}", f"{key} must be text.")
-        for o, option in enumerate(question["options"]):
-            if "unsure" in option and not isinstance(option["unsure"], bool):
-                check.fail(option, f"{path}.options[{o}].unsure", "unsure must be true or false.")
-            if "short" in option and not (isinstance(option["short"], str) and option["short"].strip()):
-                check.fail(option, f"{path}.options[{o}].short", "short must be text.")
-        deciding = question.get("deciding")
-        if deciding is not None and deciding is not True:
-            if not isinstance(deciding, list) or not deciding:
-                check.fail(question, f"{path}.deciding", "deciding must be true or a list of conditions, one of which makes the question deciding.")
-            for c, condition in enumerate(deciding):
-                _conditions(check, question, condition, f"{path}.deciding[{c}]", options)
-        aliases = question.get("aliases", [])
-        if not isinstance(aliases, list):
-            check.fail(question, f"{path}.aliases", "aliases must be a list of the question's former ids.")
-        for alias in aliases:
-            if not isinstance(alias, str) or not ID.match(alias):
-                check.fail(question, f"{path}.aliases", f"alias {alias!r} is not valid; use lower-case letters, digits and hyphens.")
+        path = ("questions", q)
+        if isinstance(question.get("deciding"), list):
+            for c, condition in enumerate(question["deciding"]):
+                _conditions(check, condition, path + ("deciding", c), options)
+        for alias in question.get("aliases", []):
             if alias in names:
-                check.fail(question, f"{path}.aliases", f"alias {alias!r} is already used by question {names[alias]!r}.")
+                check.fail(path + ("aliases",), f"alias {alias!r} is already used by question {names[alias]!r}.")
             names[alias] = question["id"]
     if not any(q.get("deciding") is True for q in questions):
-        check.fail(data, "questions", "no question is marked 'deciding: true'; mark the questions every result depends on.")
+        check.fail(("questions",), "no question is marked 'deciding: true'; mark the questions every result depends on.")
     by_id = {q["id"]: q for q in questions}
     for r, rule in enumerate(data["rules"]):
-        path = f"rules[{r}]"
-        if "unless" in rule:
-            _conditions(check, rule, rule["unless"], f"{path}.unless", options)
-        if rule.get("category") != "prohibited":
+        if rule.get("unless") is not None:
+            _conditions(check, rule["unless"], ("rules", r, "unless"), options)
+        if rule["category"] != "prohibited":
             continue
-        for qid in (k for k in rule["when"] if k != LINE):
+        for qid in rule["when"]:
             question = by_id[qid]
             if any(o.get("unsure") for o in question["options"]) and not question.get("confirm"):
-                check.fail(question, f"questions[{questions.index(question)}].confirm",
+                check.fail(("questions", questions.index(question), "confirm"),
                            f"question {qid!r} has a 'not sure' option and can lead to a prohibition ({rule['id']}): "
                            "add 'confirm', saying what must be confirmed.")
 
 
 def check_builder(data: dict, check: _Checker) -> None:
-    sections = check.items(data, "sections", "sections", len(BUILDER_SECTIONS), len(BUILDER_SECTIONS))
-    for s, section in enumerate(sections):
-        path = f"sections[{s}]"
-        if section.get("id") != BUILDER_SECTIONS[s]:
-            check.fail(section, f"{path}.id", f"expected section {BUILDER_SECTIONS[s]!r} here, found {section.get('id')!r}.")
-        check.identifier(section, path)
-        for key in ("title", "prompt", "guidance", "example"):
-            check.text(section, key, path)
-        check.links(section, path)
+    for s, section in enumerate(data["sections"]):
+        if section["id"] != BUILDER_SECTIONS[s]:
+            check.fail(("sections", s, "id"), f"expected section {BUILDER_SECTIONS[s]!r} here, found {section['id']!r}.")
+        check.identifier(section["id"], ("sections", s))
 
 
 CHECKS = {"maturity": check_maturity, "screening": check_screening, "builder": check_builder}
 
 
-def validate_questionnaire(data: Any) -> dict:
-    """Check a parsed questionnaire (with line markers) and return it without them (pure)."""
-    check = _Checker()
+# ---------------------------------------------------------------------------
+# Reading a file
+
+
+def validate_located(data: Any, lines: dict, key_lines: dict) -> dict:
+    """Check parsed values against the schema of their kind and the rules beyond it (pure)."""
     if not isinstance(data, dict):
         raise AuthoringError("the file must be a mapping with id, version, kind and title.", 1)
-    check.identifier(data, "file", scope="top")
-    if data.get("kind") not in KINDS:
-        check.fail(data, "kind", f"unknown kind {data.get('kind')!r}; use one of {', '.join(KINDS)}.")
-    if not isinstance(data.get("version"), int):
-        check.fail(data, "version", "version must be a whole number; raise it whenever the questions change.")
-    check.text(data, "title", "file")
-    CHECKS[data["kind"]](data, check)
-    return _strip_lines(data)
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise AuthoringError(
+            f"kind: unknown kind {kind!r}; use one of {', '.join(KINDS)}.", _line_for(("kind",), lines, {})
+        )
+    schema = SCHEMAS[kind]
+    try:
+        schema.model_validate(data)
+    except ValidationError as invalid:
+        # The first problem in the file; a misspelt key first, since it explains a "missing" one.
+        errors = sorted(
+            invalid.errors(include_url=False),
+            key=lambda e: (e["type"] != "extra_forbidden", _line_for(_explain(e, schema, data)[0], lines, key_lines) or 0),
+        )
+        path, message = _explain(errors[0], schema, data)
+        raise AuthoringError(message, _line_for(path, lines, key_lines)) from None
+    CHECKS[kind](data, _Checker(lines, key_lines))
+    return data
+
+
+def read_questionnaire(path: Path) -> tuple[dict, list[tuple[str, int]]]:
+    """The checked data of a file, and each page link it makes with the line it is on."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise AuthoringError(f"cannot read the file: {error.strerror}.", None) from None
+    data, lines, key_lines = parse_located(raw)
+    validate_located(data, lines, key_lines)
+    return data, [(link, lines.get(where) or 1) for link, where in _link_paths(data)]
 
 
 def load_questionnaire(path: Path) -> dict:
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise AuthoringError(f"not valid YAML: {error.problem}", line) from None
-    return validate_questionnaire(raw)
+    return read_questionnaire(path)[0]
+
+
+def _link_paths(data: dict) -> list[tuple[str, Place]]:
+    found = []
+    for d, dimension in enumerate(data.get("dimensions", [])):
+        for r, rec in enumerate(dimension.get("recommendations", [])):
+            found += [(link, ("dimensions", d, "recommendations", r, "links", n)) for n, link in enumerate(rec.get("links", []))]
+    for s, section in enumerate(data.get("sections", [])):
+        found += [(link, ("sections", s, "links", n)) for n, link in enumerate(section.get("links", []))]
+    return found
 
 
 def page_links(data: dict) -> list[str]:
     """Every site page the data links to, for checking once all pages are known."""
-    found = []
-    for dimension in data.get("dimensions", []):
-        for rec in dimension.get("recommendations", []):
-            found += rec.get("links", [])
-    for section in data.get("sections", []):
-        found += section.get("links", [])
-    return found
+    return [link for link, _where in _link_paths(data)]

@@ -7,7 +7,6 @@ and cannot be silenced.
 
 from __future__ import annotations
 
-import logging as pylogging
 from enum import Enum
 
 from sphinx.util import logging
@@ -50,6 +49,8 @@ AUTHORING_ERRORS = {
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
     "source": "A link cites a mirror, relay or unofficial host, a crawler leftover or a non-English EU page.",
     "timeline": "The legal timeline file is invalid, a milestone id is unknown, or a page has two 'Law as of' boxes.",
+    "raw_html": "A page source carries raw HTML (anything but a comment) or a link or image address that runs "
+    "script (javascript:, vbscript:, data:); pages in course_raw_html_allowlist may carry raw HTML.",
 }
 
 
@@ -65,47 +66,3 @@ def warn(subtype: CourseWarning, message: str, location=None) -> None:
         location=location,
     )
 
-
-class _AuthoringErrorCounter(pylogging.Handler):
-    """Counts the course's authoring errors as Sphinx reports them.
-
-    Attached to Sphinx's own logger, it sees errors raised while reading in parallel
-    too, since Sphinx re-emits those in the main process.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(level=pylogging.ERROR)
-        self.count = 0
-
-    def emit(self, record: pylogging.LogRecord) -> None:
-        if "[course." in str(record.msg):
-            self.count += 1
-
-
-def count_authoring_errors(app) -> None:
-    counter = _AuthoringErrorCounter()
-    app._course_error_counter = counter
-    pylogging.getLogger(logging.NAMESPACE).addHandler(counter)
-
-
-def fail_on_authoring_errors(app, exception) -> None:
-    """An authoring error fails the build with or without -W: the page it broke is not fit to publish.
-
-    Without this, a build without -W (sphinx-autobuild, an editor preview, a caller that
-    overrides SPHINXOPTS) would exit 0 with the broken quiz or agenda silently left out.
-    """
-    counter = getattr(app, "_course_error_counter", None)
-    if counter is None:
-        return
-    pylogging.getLogger(logging.NAMESPACE).removeHandler(counter)
-    if exception is None and counter.count:
-        app.statuscode = 1
-        logger.info(
-            "%d authoring error%s above: the build failed, and nothing from it should be published.",
-            counter.count, "" if counter.count == 1 else "s",
-        )
-
-
-def setup_warnings(app) -> None:
-    app.connect("builder-inited", count_authoring_errors)
-    app.connect("build-finished", fail_on_authoring_errors)

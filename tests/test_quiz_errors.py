@@ -1,12 +1,14 @@
 """A malformed quiz stops the build with the exact message and location, never a traceback.
 
 Each file in fixtures/quiz-errors is one small source with one mistake. Its
-first line, a MyST comment, states the error the build must report for it.
+first line, a MyST comment (or, after a front matter's opening "---", a YAML comment), states the error the build must report for it, at
+its line, or at ``file:line`` when the mistake is in a file it includes.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,15 +16,18 @@ import pytest
 from conftest import sphinx_build, write_fixture_site
 
 CORPUS = Path(__file__).parent / "fixtures" / "quiz-errors"
-EXPECT = re.compile(r"^% expect: (\d+): (.*)$")
+EXPECT = re.compile(r"^[%#] expect: (?:([\w/.-]+):)?(\d+): (.*)$")
 
 
 def expectations() -> list[tuple[str, int, str]]:
+    """(file the error is reported in, line, message) for each fixture, named by the fixture."""
     cases = []
     for path in sorted(CORPUS.glob("*.md")):
-        match = EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
+        lines = path.read_text(encoding="utf-8").splitlines()
+        # Front matter must open the file, so there the expectation is its first (YAML comment) line.
+        match = EXPECT.match(lines[1] if lines[0] == "---" else lines[0])
         if match:
-            cases.append((path.name, int(match.group(1)), match.group(2)))
+            cases.append((match.group(1) or path.name, int(match.group(2)), match.group(3)))
     return cases
 
 
@@ -35,7 +40,9 @@ def corpus_build(tmp_path_factory):
     src = tmp_path_factory.mktemp("quiz-errors")
     pages = {path.name: path.read_text(encoding="utf-8") for path in CORPUS.glob("*.md")}
     pages["index.md"] = "# Quiz error corpus\n\n```{toctree}\n:glob:\n\n*\n```\n"
-    write_fixture_site(src, pages)
+    # Quizzes inside tabs and dropdowns need sphinx-design, as the site has it.
+    write_fixture_site(src, pages, conf_extra='extensions.append("sphinx_design")\n')
+    shutil.copytree(CORPUS / "parts", src / "parts")
     return sphinx_build(src, src / "_build" / "html")
 
 

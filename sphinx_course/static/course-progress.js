@@ -2,12 +2,12 @@
    "My progress" table with export, import and clearing. Nothing is sent anywhere. */
 (function () {
   "use strict";
-  var S = window.CourseStore;
+  var S = window.CourseStore, I = window.CourseImport;
   var config = S.pageContext(), T = config.strings, storage = config.storage;
 
   function progressOf(element) {
     var key = S.quizKey(config.ns, element.getAttribute("data-quiz-id"));
-    return S.quizProgress(S.parseSaved(storage.get(key), element.getAttribute("data-fingerprint")));
+    return S.quizProgress(S.parseSaved(storage.get(key), element.getAttribute("data-fingerprint"), +element.getAttribute("data-questions")));
   }
 
   /* Outline links keep their build-time text ("6 questions") until the learner has started. */
@@ -77,11 +77,18 @@
     if (!file) return;
     var reader = new FileReader();
     reader.onload = function () {
-      var entries;
-      try { entries = S.parseImport(String(reader.result), config.ns); } catch (e) { say(T.importFailed); return; }
-      Object.keys(entries).forEach(function (k) { storage.set(k, entries[k]); });
+      var entries, quizzes = Object.create(null), current = Object.create(null);
+      rows.forEach(function (row) {
+        var key = S.quizKey(config.ns, row.getAttribute("data-quiz-id"));
+        quizzes[key] = { fp: row.getAttribute("data-fingerprint"), total: +row.getAttribute("data-questions") };
+        current[key] = storage.get(key);
+      });
+      try { entries = I.parseImport(String(reader.result), config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
+      // Merge, never replace: a finished quiz is not undone by an older file.
+      var merged = I.mergeImport(current, entries, quizzes);
+      var stored = Object.keys(merged.write).every(function (k) { return storage.set(k, merged.write[k]); });
       render();
-      say(S.format(T.imported, { count: Object.keys(entries).length }));
+      say(stored ? I.importSummary(merged, entries.skipped, T) : T.saveFailed);
     };
     reader.readAsText(file);
     event.target.value = "";

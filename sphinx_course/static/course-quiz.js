@@ -22,9 +22,9 @@
     var summary = $(quiz, ".quiz-summary");
     var score = $(quiz, ".quiz-score");
     var answerKey = $(quiz, ".quiz-answers");
-    var state = S.parseSaved(storage.get(key), fingerprint) || S.emptyState(fingerprint);
+    var state = S.parseSaved(storage.get(key), fingerprint, questions.length) || S.emptyState(fingerprint);
 
-    function save() { storage.set(key, JSON.stringify(state)); }
+    function save() { S.saveQuiz(storage, key, state); }
     function keyOption(q, index) { return $(answerKey, "#" + q.id + "-o" + index + "-key"); }
     function isRight(q, index) {
       var mark = $(keyOption(q, index), ".quiz-mark");

@@ -17,15 +17,31 @@
     return Array.isArray(value) && value.every(function (n) { return Number.isInteger(n) && n >= 0 && n < 100; });
   }
 
-  /* A saved quiz state, or null when it is corrupt, foreign or for an older version of the quiz. */
-  function parseSaved(text, fingerprint) {
+  /* A map of question numbers ("1" to total) to checked values, copied without a prototype, or null.
+     Nothing else is a key, so "__proto__", "constructor" or "toString" never counts as an answer. */
+  function questionMap(map, total, valid) {
+    var copy = Object.create(null);
+    for (var key of Object.keys(map)) {
+      if (!/^[1-9]\d*$/.test(key) || +key > total || !valid(map[key])) return null;
+      copy[key] = map[key];
+    }
+    return copy;
+  }
+
+  /* A saved quiz state, or null when it is corrupt, foreign, for an older version of the quiz or does
+     not fit it (`total`, its number of questions, bounds question numbers and the best score). */
+  function parseSaved(text, fingerprint, total) {
     var state;
     try { state = JSON.parse(text); } catch (e) { return null; }
-    if (!isObject(state) || state.v !== 1 || state.fp !== fingerprint) return null;
-    if (!isObject(state.answers) || !isObject(state.checked)) return null;
-    if (!Number.isInteger(state.best) || state.best < 0) return null;
-    for (var q in state.answers) if (!isIndexList(state.answers[q])) return null;
-    return state;
+    if (!isObject(state) || state.v !== 1 || state.fp !== fingerprint || typeof text !== "string") return null;
+    total = total > 0 ? total : Infinity;
+    var answers = isObject(state.answers) && questionMap(state.answers, total, isIndexList);
+    var checked = isObject(state.checked) && questionMap(state.checked, total, function (s) {
+      return ["correct", "incorrect", "partial"].indexOf(s) >= 0;
+    });
+    if (!answers || !checked || !Number.isInteger(state.best) || state.best < 0 || state.best > total) return null;
+    if (state.done !== undefined && typeof state.done !== "boolean") return null;
+    return { v: 1, fp: state.fp, answers: answers, checked: checked, best: state.best, done: !!state.done, t: +state.t || 0 };
   }
 
   /* Where a learner stands on a quiz, from its saved state (or null): "completed", "started" or "not-started". */
@@ -44,7 +60,9 @@
     return begun && next !== -1 ? next : null;
   }
 
-  function emptyState(fingerprint) { return { v: 1, fp: fingerprint, answers: {}, checked: {}, best: 0, done: false }; }
+  function emptyState(fingerprint) {
+    return { v: 1, fp: fingerprint, answers: Object.create(null), checked: Object.create(null), best: 0, done: false };
+  }
 
   /* Choice questions: all right options chosen and no wrong one is correct; some right and no wrong is partial. */
   function gradeChoice(selected, correct) {
@@ -74,48 +92,67 @@
     return { format: FORMAT, version: 1, namespace: ns, exported: now, entries: entries };
   }
 
-  /* Validate an imported progress file; throws on anything that is not one of ours. */
-  function parseImport(text, ns) {
-    var data = JSON.parse(text);
-    if (!isObject(data) || data.format !== FORMAT || data.version !== 1 || data.namespace !== ns || !isObject(data.entries)) {
-      throw new Error("not a progress file");
-    }
-    var entries = {};
-    Object.keys(data.entries).forEach(function (key) {
-      var value = data.entries[key];
-      if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
-      var state;
-      try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
-      if (!isObject(state) || parseSaved(value, state.fp) === null) throw new Error("bad entry " + key);
-      entries[key] = value;
-    });
-    return entries;
+  /* localStorage when the browser allows it, otherwise memory that lasts as long as the page. Every
+     write is checked: `set` returns false when the browser refuses it (storage full or revoked); the
+     value then stays in memory for this page, and `onFailure` is called once. */
+  function openStorage(onFailure) {
+    var memory = Object.create(null), failed = false, ls = null;
+    try {
+      ls = window.localStorage;
+      ls.setItem("__aipol_probe__", "1");
+      ls.removeItem("__aipol_probe__");
+    } catch (e) { ls = null; }
+    return {
+      persistent: !!ls,
+      get: function (k) { return k in memory ? memory[k] : ls && ls.getItem(k); },
+      set: function (k, v) {
+        try { if (ls) { ls.setItem(k, v); delete memory[k]; return true; } } catch (e) {
+          if (!failed && onFailure) onFailure();
+          failed = true;
+        }
+        memory[k] = String(v);
+        return !ls;
+      },
+      remove: function (k) { delete memory[k]; if (ls) ls.removeItem(k); },
+      keys: function () {
+        var out = Object.keys(memory);
+        for (var i = 0; ls && i < ls.length; i++) if (!(ls.key(i) in memory)) out.push(ls.key(i));
+        return out;
+      }
+    };
   }
 
-  /* localStorage when the browser allows it, otherwise memory that lasts as long as the page. */
-  function openStorage() {
-    try {
-      var probe = "__aipol_probe__";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      var ls = window.localStorage;
-      return {
-        persistent: true,
-        get: function (k) { return ls.getItem(k); },
-        set: function (k, v) { try { ls.setItem(k, v); } catch (e) { /* full or revoked: keep going */ } },
-        remove: function (k) { ls.removeItem(k); },
-        keys: function () { var out = []; for (var i = 0; i < ls.length; i++) out.push(ls.key(i)); return out; }
-      };
-    } catch (e) {
-      var memory = {};
-      return {
-        persistent: false,
-        get: function (k) { return k in memory ? memory[k] : null; },
-        set: function (k, v) { memory[k] = String(v); },
-        remove: function (k) { delete memory[k]; },
-        keys: function () { return Object.keys(memory); }
-      };
-    }
+  /* Save a quiz, stamped with the time so an import can tell the newer of two equal results. */
+  function saveQuiz(storage, key, state, now) {
+    state.t = now || Date.now();
+    return storage.set(key, JSON.stringify(state));
+  }
+
+  function downloadProgress(ns, storage) {
+    var entries = {};
+    storage.keys().forEach(function (k) { if (k.indexOf(ns + ":") === 0) entries[k] = storage.get(k); });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(exportPayload(ns, entries, new Date().toISOString()), null, 1)]));
+    link.download = "aipol-progress.json";
+    document.body.appendChild(link).click();
+    link.remove();
+  }
+
+  /* When the browser stops storing answers: say so beside what the learner was answering (just under
+     a quiz question's result, where focus goes), and offer the export, which holds the unsaved answers. */
+  function showWriteFailure(ns, T, storage) {
+    var box = document.createElement("div"), text = document.createElement("p"), button = document.createElement("button");
+    box.className = "admonition warning";
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-save-failed", "");
+    text.textContent = T.saveFailed;
+    button.className = "quiz-button";
+    button.textContent = T.saveFailedExport;
+    button.addEventListener("click", function () { downloadProgress(ns, storage); });
+    box.append(text, button);
+    var near = document.activeElement && document.activeElement.closest(".quiz-question, .tool-item, .tool-section, .tool-actions, .progress-actions");
+    if (near) (near.querySelector(".quiz-result") || near).after(box);
+    else (document.querySelector("main") || document.body).prepend(box);
   }
 
   /* What every page script needs: the storage namespace and interface strings from this
@@ -124,12 +161,17 @@
     var tag = document.querySelector("script[data-namespace][data-strings]");
     var strings = {};
     try { strings = JSON.parse(tag.getAttribute("data-strings")); } catch (e) { /* no strings: keys show */ }
-    return { ns: tag ? tag.getAttribute("data-namespace") : "aipol.v1", strings: strings, storage: openStorage() };
+    var ns = tag ? tag.getAttribute("data-namespace") : "aipol.v1";
+    var context = { ns: ns, strings: strings };
+    context.storage = openStorage(function () {
+      if (!document.querySelector("[data-save-failed]")) showWriteFailure(ns, strings, context.storage);
+    });
+    return context;
   }
 
   return {
-    quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
+    FORMAT: FORMAT, quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
     gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
-    parseImport: parseImport, openStorage: openStorage, pageContext: pageContext
+    openStorage: openStorage, pageContext: pageContext, saveQuiz: saveQuiz, downloadProgress: downloadProgress
   };
 });

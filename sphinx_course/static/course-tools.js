@@ -348,7 +348,7 @@
 
   function validAnswers(data, answers) {
     if (answers === null || typeof answers !== "object" || Array.isArray(answers)) return false;
-    var allowed = {};
+    var allowed = Object.create(null);  // so "constructor" or "__proto__" is never a known id
     if (data.kind === "maturity") {
       data.dimensions.forEach(function (d) { d.statements.forEach(function (s) { allowed[s.id] = true; }); });
       return Object.keys(answers).every(function (k) {
@@ -381,7 +381,33 @@
     } catch (e) { return null; }
   }
 
+  /* The weakest readiness dimensions (at most three) from the readiness tool's saved text, for the
+     strategy builder: [] when nothing usable is saved, null when what is saved cannot be read.
+     Saved data may be old, hand-edited or from another version, so every field is checked. */
+  function readinessPriorities(text) {
+    if (text === null || text === undefined) return [];
+    var saved;
+    try { saved = JSON.parse(text); } catch (e) { return null; }
+    if (saved === null || typeof saved !== "object") return null;
+    var result = saved.result;
+    if (result === null || result === undefined) return [];
+    if (typeof result !== "object" || !Array.isArray(result.dimensions)) return null;
+    var dims = [];
+    for (var i = 0; i < result.dimensions.length; i++) {
+      var d = result.dimensions[i];
+      if (d === null || typeof d !== "object" || typeof d.label !== "string") return null;
+      if (d.score === null) continue;
+      if (typeof d.score !== "number" || !isFinite(d.score)) return null;
+      // Saved as {label, score, level: the level's label}; a number of an older shape is shown as it is.
+      var level = typeof d.level === "string" ? d.level : (Number.isInteger(d.level) ? String(d.level) : null);
+      if (level === null) return null;
+      dims.push({ label: d.label, score: d.score, level: level });
+    }
+    return dims.sort(function (a, b) { return a.score - b.score; }).slice(0, 3);
+  }
+
   return {
+    readinessPriorities: readinessPriorities,
     scoreMaturity: scoreMaturity, compareMaturity: compareMaturity, evaluateScreening: evaluateScreening,
     normaliseAnswers: normaliseAnswers, becauseText: becauseText,
     toCSV: toCSV, maturityRows: maturityRows, screeningRows: screeningRows, builderMarkdown: builderMarkdown,
@@ -645,10 +671,9 @@
       },
       prefill: function () {
         var source = storage.keys().filter(function (k) { return k.indexOf(config.ns + ":tool:readiness:") === 0; })[0];
-        var found = source ? JSON.parse(storage.get(source) || "null") : null;
-        var dims = found && found.result && found.result.dimensions;
-        if (!dims || !dims.length) { say(T.noReadiness); return; }
-        var weakest = dims.filter(function (d) { return d.score !== null; }).sort(function (a, b) { return a.score - b.score; }).slice(0, 3);
+        var weakest = K.readinessPriorities(source ? storage.get(source) : null);
+        if (weakest === null) { say(T.noReadinessData); return; }
+        if (!weakest.length) { say(T.noReadiness); return; }
         var box = root.querySelector('textarea[name="milestones"]');
         var lines = weakest.map(function (d) { return "- " + S.format(T.priorityLine, { label: d.label, level: d.level }); });
         box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n" : "") + T.priorityIntro + "\n" + lines.join("\n");

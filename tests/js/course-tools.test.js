@@ -67,3 +67,34 @@ test("import accepts only this tool's own, untampered files", () => {
   assert.throws(() => K.parseToolFile("not json", maturity));
   assert.equal(K.parseSavedAnswers("{broken", maturity), null);
 });
+
+test("the strategy builder reads saved readiness results defensively", () => {
+  const T = require("../../sphinx_course/static/course-tools.js");
+  const good = JSON.stringify({ answers: {}, result: { dimensions: [
+    { label: "Data", score: 3.5, level: "Established" }, { label: "People", score: 1.5, level: "Initial" },
+    { label: "Skipped", score: null, level: null }, { label: "Law", score: 2, level: "Developing" },
+    { label: "Money", score: 4, level: "Leading" },
+  ] } });
+  assert.deepEqual(T.readinessPriorities(good).map((d) => d.label), ["People", "Law", "Data"]);
+  assert.deepEqual(T.readinessPriorities(null), []);
+  assert.deepEqual(T.readinessPriorities(JSON.stringify({ answers: {}, result: null })), []);
+  for (const bad of ["{not json", "42", '"text"', "null", '{"result": 5}', '{"result": {"dimensions": "x"}}',
+    '{"result": {"dimensions": [null]}}', '{"result": {"dimensions": [{"label": 3, "score": 1, "level": "a"}]}}',
+    '{"result": {"dimensions": [{"label": "a", "score": "high", "level": "a"}]}}',
+    '{"result": {"dimensions": [{"label": "a", "score": 2}]}}']) {
+    assert.equal(T.readinessPriorities(bad), null, bad);
+  }
+});
+
+test("imported and saved tool answers never accept prototype keys as ids", () => {
+  const maturity = { kind: "maturity", scale: [{}, {}, {}, {}], dimensions: [{ statements: [{ id: "a" }] }] };
+  const screening = { kind: "screening", questions: [{ id: "q", options: [{ id: "yes" }] }] };
+  const builder = { kind: "builder", sections: [{ id: "vision" }] };
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+    assert.equal(K.validAnswers(maturity, JSON.parse(`{"${key}": 2}`)), false, key);
+    assert.equal(K.validAnswers(screening, JSON.parse(`{"${key}": "yes"}`)), false, key);
+    assert.equal(K.validAnswers(builder, JSON.parse(`{"${key}": "text"}`)), false, key);
+  }
+  assert.equal(K.validAnswers(maturity, { a: 2 }), true);
+  assert.equal(K.validAnswers(maturity, { a: 9 }), false, "a level beyond the scale");
+});
