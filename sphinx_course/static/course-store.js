@@ -83,6 +83,8 @@
     var entries = {};
     Object.keys(data.entries).forEach(function (key) {
       var value = data.entries[key];
+      // A unit marked as read: its key names the page, its value is always "1".
+      if (key.indexOf(ns + ":read:") === 0 && value === "1") { entries[key] = value; return; }
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
