@@ -49,8 +49,12 @@ def visit_read_marker_html(self, node: unit_read_marker) -> None:
 def add_read_markers(app, doctree) -> None:
     """Every course unit gets a read marker under its header and another after its last content."""
     docname = app.env.docname
-    if course_registry(app.env).units.get(docname, {}).get("kind") != "module":
+    registry = course_registry(app.env)
+    if registry.units.get(docname, {}).get("kind") != "module":
         return
+    # A unit's quiz links to the next unit by title, so the page is written again when titles
+    # or the course order change, as gathering pages are.
+    registry.aggregate_pages.setdefault(docname, "unit")
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
@@ -171,6 +175,7 @@ def setup_outline(app) -> None:
     gathers("outline")
     app.add_node(course_outline)
     app.add_node(quiz_status, html=(visit_quiz_status_html, depart_quiz_status_html))
+    gathers("unit", lambda app: units_in_course_order(app.env))
     add_web_only_node(app, unit_read_marker, visit_read_marker_html)
     app.connect("doctree-read", add_read_markers)
     app.add_directive("course-outline", OutlineDirective)

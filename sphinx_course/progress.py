@@ -115,8 +115,9 @@ def visit_progress_html(self, node) -> None:
 
 
 def setup_progress(app) -> None:
-    gathers(ProgressDirective.kind)
-    gathers(ContinueDirective.kind)
+    # Both list the units in course order, which the shared inputs (titles, quizzes, units) omit.
+    gathers(ProgressDirective.kind, lambda app: units_in_course_order(app.env))
+    gathers(ContinueDirective.kind, lambda app: units_in_course_order(app.env))
     add_web_only_node(app, course_progress, visit_progress_html)
     add_web_only_node(app, course_continue, visit_continue_html)
     app.add_directive("course-progress", ProgressDirective)

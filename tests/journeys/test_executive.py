@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import axe_violations
+
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "_build" / "journeys"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -146,6 +148,7 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
         "the finished quiz does not offer Module 2 next"
     quiz.locator(".quiz-summary").scroll_into_view_if_needed()
     shot(page, f"{device}-4-quiz-finished")
+    assert axe_violations(page) == [], "the answered quiz has accessibility violations"
 
     # Reading to the end marks the module read.
     end = page.locator('[data-read-at="end"]')
@@ -193,6 +196,7 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
                             ".filter(w => w.scrollWidth > w.clientWidth + 1).length")
     assert clipped == 0, "a progress table is wider than the screen"
     shot(page, f"{device}-6-my-progress")
+    assert axe_violations(page) == [], "My progress has accessibility violations"
     link = continue_link(page)
     assert MODULE_2_TITLE in link.inner_text()
     link.click()
