@@ -46,6 +46,7 @@ def bar_text(page) -> str:
 
 
 def show_results(page) -> str:
+    assert page.locator("[data-tool-bar]").count() == 1, "the tool has no progress bar with the results button"
     page.locator("[data-tool-bar]").get_by_role("button", name="Show my results").click()
     page.wait_for_selector(".tool-results:not([hidden])")
     return page.locator(".tool-results").inner_text()
