@@ -60,7 +60,7 @@ def interface_strings() -> dict[str, str]:
         "answered": _("{done} of {total} answered."),
         "resultsTitle": _("Your results"),
         "noAnswers": _("No dimension has enough answers for a score yet. A dimension is scored once at least 60% of its statements are rated (“not sure” does not count), and the overall level needs every dimension scored."),
-        "noOverall": _("No overall level yet: {count} of {total} dimensions have too few rated statements ({names}). Rate at least 60% of the statements in each dimension to see the overall level and your strongest and weakest areas."),
+        "noOverall": _("No overall level yet: too few statements are rated in {count} of {total} dimensions ({names}). Rate at least 60% of the statements in each dimension to see the overall level and your strongest and weakest areas."),
         "notEnough": _("not enough answers"),
         "overallLevel": _("Overall: {score} out of 4, level “{level}” ({done} of {total} statements answered)."),
         "strongest": _("Strongest:"),
