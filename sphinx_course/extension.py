@@ -41,7 +41,7 @@ def interface_strings() -> dict[str, str]:
         "incorrect": _("Not quite."),
         "partial": _("Partly right."),
         "unanswered": _("Choose an answer first."),
-        "score": _("Score: {score} of {total}."),
+        "score": _("{score} right of {checked} checked, {left} to go."),
         "scoreDone": _("You answered {score} of {total} correctly."),
         "moveUp": _("Move up"),
         "moveDown": _("Move down"),
@@ -65,7 +65,9 @@ def interface_strings() -> dict[str, str]:
         "confirmClear": _("Remove all saved answers and scores from this device?"),
         "answered": _("{done} of {total} answered."),
         "resultsTitle": _("Your results"),
-        "noAnswers": _("Answer at least one statement to see results."),
+        "noAnswers": _("No dimension has enough answers for a score yet. A dimension is scored once at least 60% of its statements are rated (“not sure” does not count), and the overall level needs every dimension scored."),
+        "noOverall": _("No overall level yet: too few statements are rated in {count} of {total} dimensions ({names}). Rate at least 60% of the statements in each dimension to see the overall level and your strongest and weakest areas."),
+        "notEnough": _("not enough answers"),
         "overallLevel": _("Overall: {score} out of 4, level “{level}” ({done} of {total} statements answered)."),
         "strongest": _("Strongest:"),
         "weakest": _("Weakest:"),
@@ -74,7 +76,7 @@ def interface_strings() -> dict[str, str]:
         "dimension": _("Dimension"),
         "scoreCol": _("Score (1–4)"),
         "level": _("Level"),
-        "answeredCol": _("Answered"),
+        "answeredCol": _("Rated"),
         "compareTitle": _("Compared with the saved assessment"),
         "before": _("Before"),
         "after": _("Now"),
@@ -128,6 +130,10 @@ def interface_strings() -> dict[str, str]:
         "importSkippedOne": _("1 left out because it is not a quiz of this version of the site"),
         "noReadinessData": _("The saved readiness results on this device cannot be read. Show the readiness "
                              "results again, then add the priorities."),
+        "read": _("Read"),
+        "readOnly": _("Read; self-check not started"),
+        "unitRead": _("✓ You have read this unit. It counts in My progress."),
+        "overallRead": _("{read} of {total} units read."),
     }
 
 
@@ -143,22 +149,26 @@ def add_static_assets(app) -> None:
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
-    shows_progress = registry.gathers(pagename, "progress") or registry.gathers(pagename, "outline")
+    shows_progress = any(registry.gathers(pagename, kind) for kind in ("progress", "outline", "continue"))
+    is_unit = registry.units.get(pagename, {}).get("kind") == "module"
     has_tool = bool(registry.tools.get(pagename))
-    if not (has_quiz or shows_progress or has_tool):
+    if not (has_quiz or shows_progress or is_unit or has_tool):
         return
     data = {
         "data-namespace": app.config.course_storage_namespace,
         "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
     app.add_js_file("course-store.js", loading_method="defer", **data)
-    if has_quiz or registry.gathers(pagename, "progress"):
+    # course-quiz.css styles the site's buttons and file inputs (.quiz-button) as well as quizzes,
+    # so every page that shows those buttons needs it: tools, progress and units' "Mark as read".
+    if has_quiz or registry.gathers(pagename, "progress") or is_unit or has_tool:
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
     if registry.gathers(pagename, "progress"):
         app.add_js_file("course-import.js", loading_method="defer")
-    if shows_progress:
+    if shows_progress or is_unit:
+        app.add_css_file("course-progress.css")
         app.add_js_file("course-progress.js", loading_method="defer")
     if has_tool:
         app.add_css_file("course-tools.css")

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from .i18n import _
 from .registry import course_registry, gathers
 from .tables import simple_table
+from .web_only import add_web_only_node
 
 
 class course_outline(nodes.General, nodes.Element):  # noqa: N801
@@ -29,9 +30,48 @@ class quiz_status(nodes.reference):  # noqa: N801
     """
 
 
+class unit_read_marker(nodes.General, nodes.Element):  # noqa: N801
+    """Where a unit records that it was read: ``at="start"`` (under the header, with a "Mark as
+    read" button for someone who read it elsewhere) or ``at="end"`` (reaching it marks the unit read)."""
+
+
+def visit_read_marker_html(self, node: unit_read_marker) -> None:
+    button = ""
+    if node["at"] == "start":
+        button = f'<button type="button" class="quiz-button" data-action="mark-read" hidden>{self.encode(_("Mark as read"))}</button>'
+    self.body.append(
+        f'<div class="unit-read unit-read-{node["at"]}" data-unit-read="{self.attval(node["unit"])}" data-read-at="{node["at"]}">'
+        f'<p class="unit-read-status" role="status" data-read-status></p>{button}</div>\n'
+    )
+    raise nodes.SkipNode
+
+
+def add_read_markers(app, doctree) -> None:
+    """Every course unit gets a read marker under its header and another after its last content."""
+    docname = app.env.docname
+    registry = course_registry(app.env)
+    if registry.units.get(docname, {}).get("kind") != "module":
+        return
+    # A unit's quiz links to the next unit by title, so the page is written again when titles
+    # or the course order change, as gathering pages are.
+    # main's registry (merged with the nav branch) records several kinds per page through
+    # record_gathering; this branch predates it. Once merged, only that call is needed.
+    if hasattr(registry, "record_gathering"):
+        registry.record_gathering(docname, "unit")
+    else:
+        registry.aggregate_pages.setdefault(docname, "unit")
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    header = next(iter(section.findall(lambda n: isinstance(n, nodes.container) and "unit-header" in n["classes"])), None)
+    if header is not None:
+        header.parent.insert(header.parent.index(header) + 1, unit_read_marker(unit=docname, at="start"))
+    section += unit_read_marker(unit=docname, at="end")
+
+
 def visit_quiz_status_html(self, node: quiz_status) -> None:
     self.body.append(
-        f'<a class="reference internal quiz-status" href="{node["refuri"]}" data-quiz-status '
+        f'<a class="reference internal quiz-status" href="{node["refuri"]}" data-quiz-status data-unit="{node["unit"]}" '
         f'data-quiz-id="{node["quiz_id"]}" data-fingerprint="{node["fingerprint"]}" '
         f'data-questions="{node["questions"]}">'
     )
@@ -49,7 +89,7 @@ def quiz_status_cell(app, docname: str, unit_doc: str) -> nodes.Node | str:
     label = _("%s questions") % quiz.questions
     return quiz_status(
         "", label, internal=True, refuri=app.builder.get_relative_uri(docname, unit_doc) + f"#quiz-{quiz.quiz_id}",
-        quiz_id=quiz.quiz_id, fingerprint=quiz.fingerprint, questions=quiz.questions,
+        quiz_id=quiz.quiz_id, fingerprint=quiz.fingerprint, questions=quiz.questions, unit=unit_doc,
     )
 
 
@@ -64,6 +104,42 @@ class OutlineDirective(SphinxDirective):
         node = course_outline(folder=folder, unit_label=self.options.get("unit-label", ""))
         self.set_source_info(node)
         return [node]
+
+
+def course_order(includes: dict[str, list[str]], root: str, units) -> list[str]:
+    """The course units in reading order: depth first through the toctrees from ``root`` (pure).
+
+    The leadership course comes before the counter-terrorism sessions because the home page's
+    toctree lists it first; nothing here names either.
+    """
+    wanted, order, seen = set(units), [], set()
+
+    def walk(docname: str) -> None:
+        if docname in seen:
+            return
+        seen.add(docname)
+        if docname in wanted:
+            order.append(docname)
+        for child in includes.get(docname, []):
+            walk(child)
+
+    walk(root)
+    return order
+
+
+def units_in_course_order(env) -> list[str]:
+    units = [docname for docname, _record in course_registry(env).units_of("module")]
+    return course_order(env.toctree_includes, env.config.root_doc, units)
+
+
+def next_unit(env, docname: str) -> str | None:
+    """The unit that follows ``docname`` in the same course folder, or None at the end or off the course."""
+    order = units_in_course_order(env)
+    if docname not in order:
+        return None
+    folder = docname.rsplit("/", 1)[0] + "/"
+    following = [d for d in order[order.index(docname) + 1:] if d.startswith(folder)]
+    return following[0] if following else None
 
 
 def format_minutes(minutes: int) -> str:
@@ -104,5 +180,8 @@ def setup_outline(app) -> None:
     gathers("outline")
     app.add_node(course_outline)
     app.add_node(quiz_status, html=(visit_quiz_status_html, depart_quiz_status_html))
+    gathers("unit", lambda app: units_in_course_order(app.env))
+    add_web_only_node(app, unit_read_marker, visit_read_marker_html)
+    app.connect("doctree-read", add_read_markers)
     app.add_directive("course-outline", OutlineDirective)
     app.connect("doctree-resolved", resolve_outlines)

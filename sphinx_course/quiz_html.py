@@ -12,6 +12,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from . import quiz as q
 from .i18n import _
+from .outline import next_unit, units_in_course_order
 
 INSTRUCTIONS = {
     "single": lambda: _("Choose one answer."),
@@ -43,10 +44,31 @@ def visit_quiz(self: HTML5Translator, node: q.quiz) -> None:
     )
 
 
+def next_step_link(self: HTML5Translator) -> str:
+    """Where a finished quiz leads: the next unit in course order, or the overview after the last.
+
+    Empty on pages that are not course units (the authoring guide's examples).
+    """
+    env, here = self.builder.env, self.builder.current_docname
+    if here not in units_in_course_order(env):
+        return ""
+    following = next_unit(env, here)
+    if following:
+        text = _("Next: %s") % env.titles[following].astext()
+    else:
+        following = here.rsplit("/", 1)[0] + "/index"
+        if following not in env.titles:
+            return ""
+        text = _("That was the last unit. Back to %s") % env.titles[following].astext()
+    href = self.builder.get_relative_uri(here, following)
+    return f'<p class="quiz-next" data-quiz-next hidden><a href="{href}">{self.encode(text)}</a></p>'
+
+
 def depart_quiz(self: HTML5Translator, node: q.quiz) -> None:
     self.body.append(
         '<div class="quiz-summary" hidden><p class="quiz-score" role="status"></p>'
-        f'<button type="button" class="quiz-button" data-action="reset">{self.encode(_("Try again"))}</button> '
+        + next_step_link(self)
+        + f'<button type="button" class="quiz-button" data-action="reset">{self.encode(_("Try again"))}</button> '
         f'<button type="button" class="quiz-button" data-action="reveal">{self.encode(_("Show answers"))}</button>'
         "</div>\n</div>\n"
     )
@@ -182,7 +204,9 @@ def visit_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
 
 
 def depart_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
-    if node["misconception"]:
+    # The tag is an authoring label ("output-as-fact"): it helps trainers read the key, but a
+    # learner should read the author's feedback, not our category names.
+    if node["misconception"] and self.config.course_edition == "trainer":
         text = _("Misconception: %s") % node["misconception"].replace("-", " ")
         self.body.append(f'<p class="quiz-misconception">{self.encode(text)}</p>')
     self.body.append("</li>\n")

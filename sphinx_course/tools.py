@@ -165,13 +165,35 @@ def builder_form(data: dict) -> str:
 
 FORMS = {"maturity": maturity_form, "screening": screening_form, "builder": builder_form}
 RESULT_BUTTONS = {
-    "maturity": [("results", _("Show my results")), ("export-json", _("Export results (JSON)")),
+    # The readiness tool's "Show my results" sits in its sticky progress bar instead (see below).
+    "maturity": [("export-json", _("Export results (JSON)")),
                  ("export-csv", _("Export results (CSV)")), ("print", _("Print or save as PDF"))],
     "screening": [("results", _("Screen this use")), ("export-json", _("Export (JSON)")),
                   ("export-csv", _("Export (CSV)")), ("print", _("Print or save as PDF"))],
     "builder": [("prefill", _("Add priorities from my readiness results")), ("export-md", _("Export as Markdown")),
                 ("print", _("Print or save as PDF"))],
 }
+
+
+def progress_bar() -> str:
+    """A bar that stays at the foot of the screen through a long questionnaire: how many
+    statements are answered, and the button that shows the results."""
+    return (
+        '<div class="tool-bar" data-tool-bar hidden>'
+        '<p class="tool-progress" aria-live="polite" data-progress></p>'
+        f'<button type="button" class="quiz-button" data-action="results">{escape(_("Show my results"))}</button>'
+        "</div>\n"
+    )
+
+
+def print_option(kind: str) -> str:
+    """The printed report is the results; the filled-in questionnaire (many pages) only on request."""
+    if kind != "maturity":
+        return ""
+    return (
+        '<label class="tool-print-option"><input type="checkbox" data-action="print-answers"> '
+        f'{escape(_("Also print the questionnaire with my answers"))}</label>'
+    )
 
 
 def visit_questionnaire_html(self, node: questionnaire) -> None:
@@ -209,9 +231,11 @@ def visit_questionnaire_html(self, node: questionnaire) -> None:
         f'{escape(_("so that you can come back to them. Nothing is sent anywhere. Results leave this device only if you export, print or share them."))} '
         f'<a href="{privacy}">{escape(_("More about privacy on this site"))}</a>.</p>\n'
         f'<p><button type="button" class="quiz-button" data-action="clear">{escape(_("Clear my answers"))}</button></p></details>\n'
-        f'<p class="tool-progress" aria-live="polite" data-progress></p>\n'
-        f'<form class="tool-form" novalidate>\n{FORMS[kind](data)}</form>\n'
-        f'<div class="tool-actions" hidden>{buttons}{importer}</div>\n'
+        + ("" if kind == "maturity" else '<p class="tool-progress" aria-live="polite" data-progress></p>\n')
+        + f'<form class="tool-form" novalidate>\n{FORMS[kind](data)}</form>\n'
+        # After the form, so that "sticky at the bottom" holds it on screen while the form scrolls by.
+        + (progress_bar() if kind == "maturity" else "")
+        + f'<div class="tool-actions" hidden>{buttons}{importer}{print_option(kind)}</div>\n'
         '<p class="tool-message" role="status" data-message></p>\n'
         '<div class="tool-results" data-results hidden tabindex="-1"></div>\n'
         "</div>\n"

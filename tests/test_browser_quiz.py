@@ -53,12 +53,17 @@ def test_single_choice_right_answer(guide):
     assert "Matching systems rank candidates" in explanation.inner_text()
 
 
-def test_single_choice_wrong_answer_explains_why_and_names_the_misconception(guide):
+def test_single_choice_wrong_answer_explains_why_and_gives_the_right_answer(guide):
     choose(guide, "authoring-single", "Sufficient grounds")
     check(guide, "authoring-single")
     assert result(guide, "authoring-single") == "✗ Not quite."
     given = quiz(guide, "authoring-single").locator(".quiz-option[data-state=wrong] .quiz-given").inner_text()
-    assert "✗ Wrong" in given and "automation bias" in given and "Misconception: output as fact" in given
+    assert "✗ Wrong" in given and "automation bias" in given
+    # The internal tag ("output-as-fact") stays out of the learner's page.
+    assert "Misconception" not in quiz(guide, "authoring-single").inner_text()
+    explanation = quiz(guide, "authoring-single").locator(".quiz-question .quiz-explanation").inner_text()
+    assert "Correct: A lead to be checked" in explanation and "A match is a probability" in explanation
+    assert "Matching systems rank candidates" in explanation
     assert score(guide, "authoring-single") == "You answered 0 of 1 correctly."
 
 
@@ -190,35 +195,73 @@ def test_quizzes_work_when_storage_is_unavailable(page, site_url):
     assert [e for e in page.console_errors if "course-" in e] == []
 
 
-def test_progress_page_reflects_answers_given_on_other_pages(guide, site_url):
-    quiz(guide, "authoring-truefalse").get_by_label("False", exact=True).check()
-    check(guide, "authoring-truefalse")
-    guide.goto(site_url + PROGRESS)
-    row = guide.locator('tr[data-quiz-id="authoring-truefalse"]')
-    assert row.locator("[data-status]").inner_text() == "Completed"
-    assert row.locator("[data-best]").inner_text() == "1 / 1"
-    assert guide.locator('tr[data-quiz-id="authoring-single"] [data-status]').inner_text() == "Not started"
-    overall = guide.locator("[data-overall]").inner_text()
-    total = guide.locator("tr[data-quiz-id]").count()
+MODULE_1 = "modules/leadership/01-ai-in-law-enforcement.html"
+
+
+def finish_quiz(tab, site_url, page=MODULE_1):
+    """Check every question of a unit's quiz, each with its first option (or steps as shown)."""
+    tab.goto(site_url + page)
+    tab.wait_for_selector(".quiz-actions:not([hidden])")
+    questions = tab.locator(".quiz-question")
+    for i in range(questions.count()):
+        question = questions.nth(i)
+        if question.locator("input").count():
+            question.locator("input").first.check()
+        question.get_by_role("button", name="Check", exact=True).click()
+    return questions.count()
+
+
+def test_progress_page_reflects_answers_given_on_other_pages(page, site_url):
+    total_questions = finish_quiz(page, site_url)
+    page.goto(site_url + PROGRESS)
+    row = page.locator('tr[data-quiz-id="leadership-m1"]')
+    assert row.locator("[data-status]").inner_text().startswith("Completed")
+    assert re.fullmatch(rf"\d / {total_questions}", row.locator("[data-best]").inner_text())
+    assert page.locator('tr[data-quiz-id="leadership-m2"] [data-status]').inner_text() == "Not started"
+    overall = page.locator("[data-overall]").inner_text()
+    total = page.locator("tr[data-quiz-id]").count()
     assert overall.startswith(f"1 of {total} quizzes completed")
 
 
-def test_progress_export_then_import(guide, site_url, tmp_path):
+def test_demonstration_quizzes_do_not_count_as_progress(guide, site_url):
     quiz(guide, "authoring-truefalse").get_by_label("False", exact=True).check()
     check(guide, "authoring-truefalse")
     guide.goto(site_url + PROGRESS)
-    with guide.expect_download() as download:
-        guide.get_by_role("button", name="Export my progress").click()
+    assert guide.locator('tr[data-quiz-id^="authoring"]').count() == 0
+    assert guide.locator("[data-overall]").inner_text().startswith("0 of ")
+    assert guide.locator(".course-continue a").count() == 0
+
+
+def test_mark_as_read_counts_on_my_progress(page, site_url):
+    page.goto(site_url + "modules/leadership/02-principles.html")
+    page.get_by_role("button", name="Mark as read").click()
+    status = page.locator('[data-read-at="start"] [data-read-status]')
+    assert "You have read this unit" in status.inner_text()
+    assert page.evaluate("document.activeElement === document.querySelector('[data-read-at=start] [data-read-status]')")
+    page.goto(site_url + PROGRESS)
+    assert page.locator('tr[data-quiz-id="leadership-m2"] [data-status]').inner_text() == "Read; self-check not started"
+    assert "Module 2" in page.locator(".course-continue a").inner_text()
+
+
+def test_progress_export_then_import(page, site_url, tmp_path):
+    finish_quiz(page, site_url)
+    page.goto(site_url + "modules/leadership/02-principles.html")
+    page.get_by_role("button", name="Mark as read").click()
+    page.goto(site_url + PROGRESS)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my progress").click()
     saved = tmp_path / "progress.json"
     download.value.save_as(saved)
     assert json.loads(saved.read_text())["format"] == "aipol-progress"
-    guide.once("dialog", lambda dialog: dialog.accept())
-    guide.get_by_role("button", name="Reset all progress").click()
-    row = guide.locator('tr[data-quiz-id="authoring-truefalse"] [data-status]')
-    assert row.inner_text() == "Not started"
-    guide.locator('input[data-action="import"]').set_input_files(str(saved))
-    guide.wait_for_function("document.querySelector('[data-message]').textContent.includes('imported')")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset all progress").click()
+    row = page.locator('tr[data-quiz-id="leadership-m1"] [data-status]')
+    read = page.locator('tr[data-quiz-id="leadership-m2"] [data-status]')
+    assert row.inner_text() == "Not started" and read.inner_text() == "Not started"
+    page.locator('input[data-action="import"]').set_input_files(str(saved))
+    page.wait_for_function("document.querySelector('[data-message]').textContent.includes('imported')")
     assert row.inner_text() == "Completed"
+    assert read.inner_text() == "Read; self-check not started"
 
 
 def test_a_bad_progress_file_changes_nothing(guide, site_url, tmp_path):
@@ -271,7 +314,9 @@ def test_running_score_shows_while_a_quiz_is_unfinished(page, site_url):
     if first.locator("input").count():
         first.locator("input").first.check()
     first.get_by_role("button", name="Check").click()
-    assert re.fullmatch(rf"Score: [01] of {total}\.", quiz_root.locator(".quiz-score").inner_text())
+    # A tally of what was checked, not a mark out of the whole quiz.
+    assert re.fullmatch(rf"[01] right of 1 checked, {total - 1} to go\.", quiz_root.locator(".quiz-score").inner_text())
+    assert quiz_root.locator("[data-quiz-next]").is_hidden()
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])

@@ -66,7 +66,7 @@ def test_readiness_completed_by_keyboard_gives_the_expected_results(readiness):
     text = readiness.locator(".tool-results").inner_text()
     assert "Strongest:" in text and "Weakest:" in text
     assert readiness.locator(".tool-recommendations li a").count() >= len(READINESS["dimensions"])
-    assert readiness.locator(".tool-results svg[role=img]").count() == 1
+    assert readiness.locator(".tool-results [role=img]").count() == 1
 
 
 def test_readiness_answers_persist_and_clear(readiness):

@@ -56,7 +56,35 @@ def test_answer_key_is_collapsed_labelled_and_complete(guide):
     marks = [m["data-correct"] for m in key.select(".quiz-mark")]
     assert marks == ["true", "false", "false"]
     assert key.select_one(".quiz-explanation").get_text(strip=True).startswith("Explanation")
+    # Misconception tags are authoring labels: learners never see them.
+    assert key.select_one(".quiz-misconception") is None and "Misconception" not in key.get_text()
+
+
+def test_trainers_answer_keys_keep_the_misconception_tags(trainer_html):
+    page = BeautifulSoup((trainer_html / "docs/authoring/quizzes.html").read_text(encoding="utf-8"), "html.parser")
+    key = page.select_one('[data-quiz-id="authoring-single"] details.quiz-answers')
     assert key.select_one(".quiz-misconception").get_text() == "Misconception: output as fact"
+
+
+def test_no_learner_page_shows_a_misconception_tag(site_html):
+    shown = [path.relative_to(site_html).as_posix() for path in site_html.rglob("*.html")
+             if "quiz-misconception" in path.read_text(encoding="utf-8")]
+    assert shown == []
+
+
+def test_a_course_unit_quiz_offers_the_next_unit_and_the_last_one_the_overview(site_html):
+    def next_link(page):
+        soup = BeautifulSoup((site_html / page).read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one(".quiz-summary [data-quiz-next] a")
+        return link and (link["href"], link.get_text())
+
+    assert next_link("modules/leadership/01-ai-in-law-enforcement.html") == (
+        "02-principles.html", "Next: Module 2: Principles for responsible AI innovation")
+    last = next_link("modules/leadership/09-capstone-strategy.html")
+    assert last[0] == "index.html" and last[1].startswith("That was the last unit. Back to The leadership course")
+    assert next_link("modules/counter-terrorism/01-uses-and-limits.html")[0] == "02-human-rights.html"
+    # The authoring guide's examples are not course units, so they lead nowhere.
+    assert next_link("docs/authoring/quizzes.html") is None
 
 
 def test_hint_is_a_native_disclosure(guide):

@@ -21,6 +21,10 @@
     var entries = Object.create(null), skipped = 0;
     Object.keys(data.entries).forEach(function (key) {
       var value = data.entries[key];
+      // A unit marked as read: its key names the page, its value is always "1".
+      if (key.indexOf(ns + ":read:") === 0 && value === "1") { entries[key] = value; return; }
+      // The tools' answers travel in the same file; each tool imports its own, so they are left alone here.
+      if (key.indexOf(ns + ":tool:") === 0) return;
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
@@ -51,6 +55,8 @@
   function mergeImport(current, incoming, quizzes) {
     var write = Object.create(null), updated = 0, kept = 0, same = 0;
     Object.keys(incoming).forEach(function (key) {
+      // "Read" marks only ever add up: a unit read on either device stays read.
+      if (incoming[key] === "1" && key.indexOf(":read:") > 0) { if (current[key] !== "1") write[key] = "1"; return; }
       var known = quizzes && quizzes[key];
       var fp = known ? known.fp : null;
       if (!known) { try { fp = JSON.parse(incoming[key]).fp; } catch (e) { return; } }

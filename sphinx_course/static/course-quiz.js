@@ -22,6 +22,7 @@
     var summary = $(quiz, ".quiz-summary");
     var score = $(quiz, ".quiz-score");
     var answerKey = $(quiz, ".quiz-answers");
+    var next = $(quiz, "[data-quiz-next]");
     var state = S.parseSaved(storage.get(key), fingerprint, questions.length) || S.emptyState(fingerprint);
 
     function save() { S.saveQuiz(storage, key, state); }
@@ -60,7 +61,7 @@
     function check(q, announce) {
       var number = q.getAttribute("data-number");
       var ordering = q.getAttribute("data-question-type") === "ordering";
-      var status;
+      var status, chosen = [], correct = [];
       clearMarks(q);
       if (ordering) {
         var graded = S.gradeOrder(shownOrder(q));
@@ -71,8 +72,8 @@
           li.appendChild(box);
         });
       } else {
-        var chosen = selected(q);
-        var correct = $$(q, ".quiz-option").map(function (li) { return +li.getAttribute("data-index"); })
+        chosen = selected(q);
+        correct = $$(q, ".quiz-option").map(function (li) { return +li.getAttribute("data-index"); })
           .filter(function (i) { return isRight(q, i); });
         status = S.gradeChoice(chosen, correct);
         if (status === "unanswered") {
@@ -89,12 +90,19 @@
       var message = $(q, ".quiz-result");
       message.textContent = (status === "correct" ? "✓ " : "✗ ") + T[status];
       message.setAttribute("data-status", status);
-      var entry = $(answerKey, "#" + q.id + "-key .quiz-explanation");
-      if (entry) {
-        var explanation = entry.cloneNode(true);
-        explanation.classList.add("quiz-given");
-        q.insertBefore(explanation, $(q, ".quiz-actions"));
+      // What follows any checked answer: after a miss, the right answer and why it is right;
+      // then the author's explanation, if the question has one.
+      var entry = $(answerKey, "#" + q.id + "-key"), box = el("div", "quiz-explanation quiz-given");
+      if (status !== "correct") {
+        box.appendChild($(entry, "p").cloneNode(true));
+        if (!ordering) correct.forEach(function (i) {
+          var why = chosen.indexOf(i) < 0 && $(keyOption(q, i), ".quiz-feedback");
+          if (why) box.appendChild(why.cloneNode(true));
+        });
       }
+      var own = $(entry, ".quiz-explanation");
+      if (own) $$(own, ":scope>*").forEach(function (n) { box.appendChild(n.cloneNode(true)); });
+      if (box.firstChild) q.insertBefore(box, $(q, ".quiz-actions"));
       message.hidden = false;
       state.checked[number] = status;
       state.answers[number] = current(q);
@@ -112,8 +120,11 @@
         state.best = Math.max(state.best, right);
       }
       summary.hidden = false;
-      var text = S.format(all ? T.scoreDone : T.score, { score: right, total: questions.length });
+      // Until the end, a tally of what has been checked, never a mark out of the whole quiz.
+      var text = S.format(all ? T.scoreDone : T.score,
+        { score: right, total: questions.length, checked: checked, left: questions.length - checked });
       if (score.textContent !== text) score.textContent = text;
+      if (next) next.hidden = !all;
     }
 
     function move(q, li, delta) {
@@ -198,6 +209,7 @@
       answerKey.open = false;
       save();
       score.textContent = "";
+      if (next) next.hidden = true;
       var first = $(quiz, "input, .quiz-move-button:not([disabled])");
       if (first) first.focus();
     }

@@ -15,8 +15,15 @@
   }
   function round1(x) { return x === null ? null : Math.round(x * 10) / 10; }
 
-  /* Readiness: a dimension's score is the mean of its answered statements ("not sure" is left out);
-     its level is the nearest scale level; the overall score is the weighted mean of answered dimensions. */
+  /* A dimension is scored only when at least this share of its statements is rated:
+     one rating out of five says too little about a whole dimension. */
+  var MIN_RATED_SHARE = 0.6;
+  function ratingsNeeded(statements) { return Math.ceil(statements * MIN_RATED_SHARE - 1e-9); }
+
+  /* Readiness: a dimension's score is the mean of its rated statements ("not sure" is left out),
+     given only when enough are rated; its level is the nearest scale level. The overall score, and
+     the strongest and weakest dimensions, need every dimension scored: `missing` lists those that
+     are not, so the page can say why there is no overall level yet. */
   function scoreMaturity(data, answers) {
     var top = data.scale.length;
     var answered = 0, total = 0, weighted = 0, weights = 0;
@@ -28,26 +35,29 @@
         if (a !== undefined) answered += 1;
         if (typeof a === "number") values.push(a);
       });
-      var score = mean(values);
+      var needed = ratingsNeeded(d.statements.length);
+      var score = values.length >= needed ? mean(values) : null;
       if (score !== null) { weighted += score * d.weight; weights += d.weight; }
       var level = score === null ? null : Math.min(top, Math.max(1, Math.round(score)));
       return {
-        id: d.id, label: d.label, answered: values.length, statements: d.statements.length, score: round1(score),
-        level: level, levelLabel: level ? data.scale[level - 1].label : null,
+        id: d.id, label: d.label, answered: values.length, statements: d.statements.length, needed: needed,
+        score: round1(score), level: level, levelLabel: level ? data.scale[level - 1].label : null,
         percent: score === null ? null : Math.round(((score - 1) / (top - 1)) * 100),
         recommendations: level ? d.recommendations.filter(function (r) { return r.levels.indexOf(level) >= 0; }) : []
       };
     });
-    var overall = weights ? weighted / weights : null;
-    var scored = dimensions.filter(function (d) { return d.score !== null; });
-    var best = scored.length ? Math.max.apply(null, scored.map(function (d) { return d.score; })) : null;
-    var worst = scored.length ? Math.min.apply(null, scored.map(function (d) { return d.score; })) : null;
+    var missing = dimensions.filter(function (d) { return d.score === null; }).map(function (d) { return d.id; });
+    var complete = !missing.length;
+    var overall = complete && weights ? weighted / weights : null;
+    var scores = dimensions.map(function (d) { return d.score; });
+    var best = complete ? Math.max.apply(null, scores) : null;
+    var worst = complete ? Math.min.apply(null, scores) : null;
     var overallLevel = overall === null ? null : Math.min(top, Math.max(1, Math.round(overall)));
     return {
-      answered: answered, total: total, dimensions: dimensions,
+      answered: answered, total: total, dimensions: dimensions, missing: missing,
       overall: { score: round1(overall), level: overallLevel, levelLabel: overallLevel ? data.scale[overallLevel - 1].label : null },
-      strongest: scored.filter(function (d) { return d.score === best; }).map(function (d) { return d.id; }),
-      weakest: scored.filter(function (d) { return d.score === worst; }).map(function (d) { return d.id; })
+      strongest: complete ? dimensions.filter(function (d) { return d.score === best; }).map(function (d) { return d.id; }) : [],
+      weakest: complete ? dimensions.filter(function (d) { return d.score === worst; }).map(function (d) { return d.id; }) : []
     };
   }
 
@@ -331,7 +341,7 @@
   /* Screening answers by question id (or an old id kept as an alias): one option id, or for a
      "choose all that apply" question a list of distinct option ids. */
   function validScreeningAnswers(data, answers) {
-    var allowed = {};
+    var allowed = Object.create(null);  // so "constructor" or "__proto__" is never a known id
     data.questions.forEach(function (q) {
       [q.id].concat(q.aliases || []).forEach(function (name) { allowed[name] = q; });
     });
@@ -408,7 +418,7 @@
 
   return {
     readinessPriorities: readinessPriorities,
-    scoreMaturity: scoreMaturity, compareMaturity: compareMaturity, evaluateScreening: evaluateScreening,
+    scoreMaturity: scoreMaturity, ratingsNeeded: ratingsNeeded, compareMaturity: compareMaturity, evaluateScreening: evaluateScreening,
     normaliseAnswers: normaliseAnswers, becauseText: becauseText,
     toCSV: toCSV, maturityRows: maturityRows, screeningRows: screeningRows, builderMarkdown: builderMarkdown,
     validAnswers: validAnswers, exportFile: exportFile, parseToolFile: parseToolFile, parseSavedAnswers: parseSavedAnswers
@@ -450,29 +460,26 @@
     wrap.appendChild(t);
     return wrap;
   }
+  /* The chart's labels are HTML text, so they wrap and keep the page's font size on a phone
+     (an SVG scaled to fit would shrink them); each bar is a small SVG with no inline style. */
   function barChart(dimensions, top) {
-    var NS = "http://www.w3.org/2000/svg", row = 28, width = 300, label = 200;
-    var svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("viewBox", "0 0 " + (label + width + 40) + " " + (dimensions.length * row + 10));
-    svg.setAttribute("role", "img");
-    svg.setAttribute("class", "tool-chart");
-    svg.setAttribute("aria-label", T.chartLabel);
-    dimensions.forEach(function (d, i) {
-      var y = i * row + 5;
-      var text = document.createElementNS(NS, "text");
-      text.setAttribute("x", "0"); text.setAttribute("y", String(y + 17));
-      text.textContent = d.label.length > 30 ? d.label.slice(0, 29) + "…" : d.label;
-      svg.appendChild(text);
+    var NS = "http://www.w3.org/2000/svg";
+    var chart = el("div", { class: "tool-chart", role: "img", "aria-label": T.chartLabel });
+    dimensions.forEach(function (d) {
+      var row = chart.appendChild(el("div", { class: "tool-chart-row" }));
+      row.appendChild(el("span", { class: "tool-chart-label" }, d.label));
+      var svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("viewBox", "0 0 100 10");
+      svg.setAttribute("preserveAspectRatio", "none");
+      svg.setAttribute("class", "tool-chart-bar");
       var bar = document.createElementNS(NS, "rect");
-      bar.setAttribute("x", String(label)); bar.setAttribute("y", String(y + 4));
-      bar.setAttribute("height", "16"); bar.setAttribute("width", String(d.score === null ? 0 : Math.max(2, ((d.score - 1) / (top - 1)) * width)));
+      bar.setAttribute("x", "0"); bar.setAttribute("y", "0"); bar.setAttribute("height", "10");
+      bar.setAttribute("width", String(d.score === null ? 0 : Math.max(1, ((d.score - 1) / (top - 1)) * 100)));
       svg.appendChild(bar);
-      var value = document.createElementNS(NS, "text");
-      value.setAttribute("x", String(label + width + 4)); value.setAttribute("y", String(y + 17));
-      value.textContent = d.score === null ? "–" : String(d.score);
-      svg.appendChild(value);
+      row.appendChild(svg);
+      row.appendChild(el("span", { class: "tool-chart-value" }, d.score === null ? "–" : String(d.score)));
     });
-    return svg;
+    return chart;
   }
 
   function setupTool(root) {
@@ -534,19 +541,27 @@
     function showMaturity(result, comparison) {
       results.textContent = "";
       results.appendChild(el("h2", {}, T.resultsTitle));
-      if (!result.overall.score) { results.appendChild(el("p", {}, T.noAnswers)); return; }
-      results.appendChild(el("p", { class: "tool-overall" }, S.format(T.overallLevel, {
-        score: result.overall.score, level: result.overall.levelLabel, done: result.answered, total: result.total })));
+      var missing = result.dimensions.filter(function (d) { return d.score === null; });
+      if (missing.length === result.dimensions.length) { results.appendChild(el("p", { class: "tool-overall" }, T.noAnswers)); return; }
       var names = function (ids) { return result.dimensions.filter(function (d) { return ids.indexOf(d.id) >= 0; }).map(function (d) { return d.label; }).join("; "); };
-      if (result.strongest.join() === result.weakest.join()) {
-        results.appendChild(el("p", {}, T.allEqual));
+      if (missing.length) {
+        // No overall level from a partial picture: say which dimensions still need answers.
+        results.appendChild(el("p", { class: "tool-overall" }, S.format(T.noOverall, {
+          count: missing.length, total: result.dimensions.length, names: names(result.missing), done: result.answered, all: result.total })));
       } else {
-        results.appendChild(el("p", {}, T.strongest + " " + names(result.strongest)));
-        results.appendChild(el("p", {}, T.weakest + " " + names(result.weakest)));
+        results.appendChild(el("p", { class: "tool-overall" }, S.format(T.overallLevel, {
+          score: result.overall.score, level: result.overall.levelLabel, done: result.answered, total: result.total })));
+        if (result.strongest.join() === result.weakest.join()) {
+          results.appendChild(el("p", {}, T.allEqual));
+        } else {
+          results.appendChild(el("p", {}, T.strongest + " " + names(result.strongest)));
+          results.appendChild(el("p", {}, T.weakest + " " + names(result.weakest)));
+        }
       }
       results.appendChild(barChart(result.dimensions, data.scale.length));
       results.appendChild(table([T.dimension, T.scoreCol, T.level, T.answeredCol], result.dimensions.map(function (d) {
-        return [d.label, d.score, d.levelLabel, d.answered + " / " + d.statements];
+        return [d.label, d.score, d.score === null ? S.format(T.notEnough, { needed: d.needed }) : d.levelLabel,
+          d.answered + " / " + d.statements];
       }), T.tableCaption));
       if (comparison) {
         results.appendChild(el("h3", {}, T.compareTitle));
@@ -556,6 +571,8 @@
       }
       results.appendChild(el("h3", {}, T.recommendations));
       var list = results.appendChild(el("ul", { class: "tool-recommendations" }));
+      // On paper the report stands alone, without the page's introduction: say what it is.
+      results.appendChild(el("p", { class: "tool-print-only tool-disclaimer" }, data.intro));
       result.dimensions.forEach(function (d) {
         d.recommendations.forEach(function (r) {
           var li = list.appendChild(el("li"));
@@ -702,6 +719,8 @@
           showMaturity(lastResult, K.compareMaturity(lastResult, K.scoreMaturity(data, loaded)));
           say(T.compared);
         });
+      } else if (kind === "print-answers") {
+        root.classList.toggle("tool-print-answers", event.target.checked);
       } else if (!kind) {
         read(); save(); updateProgress();
       }
@@ -712,6 +731,8 @@
     write();
     updateProgress();
     root.querySelector(".tool-actions").hidden = false;
+    var bar = root.querySelector("[data-tool-bar]");
+    if (bar) bar.hidden = false;
     if (!storage.persistent) say(T.storageOff);
   }
 

@@ -38,11 +38,42 @@ test("maturity with nothing answered has no score and no recommendations", () =>
   assert.deepEqual(result.dimensions[0].recommendations, []);
 });
 
-test("comparison shows the change per dimension", () => {
-  const before = K.scoreMaturity(maturity, { "people-a": 2, "data-a": 1 });
-  const after = K.scoreMaturity(maturity, { "people-a": 3, "data-a": 1 });
+test("a dimension is scored only when at least 60% of its statements are rated", () => {
+  // Four statements each: three ratings (75%) are enough, two (50%) are not; "not sure" is no rating.
+  assert.deepEqual([1, 2, 3, 4, 5].map((n) => K.ratingsNeeded(n)), [1, 2, 2, 3, 3]);
+  const result = K.scoreMaturity(maturity, { "people-a": 4, "people-b": 2, "people-c": "na", "data-a": 1, "data-b": 2, "data-c": 3 });
+  assert.deepEqual(result.dimensions.map((d) => [d.id, d.answered, d.needed, d.score, d.levelLabel]), [
+    ["people", 2, 3, null, null], ["data", 3, 3, 2, "Developing"],
+  ]);
+  assert.deepEqual(result.dimensions[0].recommendations, []);
+  assert.equal(result.answered, 6);
+});
+
+test("one answer out of eight gives no overall level, no strongest and no weakest", () => {
+  const result = K.scoreMaturity(maturity, { "people-a": 4 });
+  assert.deepEqual(result.overall, { score: null, level: null, levelLabel: null });
+  assert.deepEqual(result.missing, ["people", "data"]);
+  assert.deepEqual([result.strongest, result.weakest], [[], []]);
+});
+
+test("the overall level waits until every dimension is scored", () => {
+  const people = { "people-a": 4, "people-b": 4, "people-c": 3 };
+  const partial = K.scoreMaturity(maturity, { ...people, "data-a": 1, "data-b": 1 });
+  assert.equal(partial.dimensions[0].score, 3.7);
+  assert.deepEqual(partial.missing, ["data"]);
+  assert.equal(partial.overall.level, null);
+  assert.deepEqual(partial.strongest, []);
+  const complete = K.scoreMaturity(maturity, { ...people, "data-a": 1, "data-b": 1, "data-c": 2 });
+  assert.deepEqual(complete.missing, []);
+  assert.deepEqual(complete.overall, { score: 2.5, level: 3, levelLabel: "Established" });
+  assert.deepEqual([complete.strongest, complete.weakest], [["people"], ["data"]]);
+});
+
+test("comparison shows the change per dimension, and none where either side has too few ratings", () => {
+  const before = K.scoreMaturity(maturity, { "people-a": 2, "people-b": 2, "people-c": 2, "data-a": 1 });
+  const after = K.scoreMaturity(maturity, { "people-a": 3, "people-b": 3, "people-c": 3, "data-a": 1, "data-b": 1, "data-c": 1 });
   assert.deepEqual(K.compareMaturity(after, before).map((r) => [r.id, r.before, r.after, r.change]), [
-    ["people", 2, 3, 1], ["data", 1, 1, 0],
+    ["people", 2, 3, 1], ["data", null, 1, null],
   ]);
 });
 
