@@ -19,6 +19,7 @@ from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
+from .slides import setup_slides
 from .registry import course_registry, setup_registry
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
@@ -162,6 +163,7 @@ def setup_extension(app) -> None:
     setup_theme_fixes(app)
     setup_discovery(app)
     setup_reference(app)
+    setup_slides(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

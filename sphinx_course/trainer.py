@@ -27,7 +27,12 @@ class TrainerNotesDirective(SphinxDirective):
         box = nodes.admonition(classes=[TRAINER_CLASS])
         self.set_source_info(box)
         box += nodes.title(title, title)
-        box += self.parse_content_to_nodes()
+        # {trainer-part} blocks inside check this: a part outside trainer notes would leak.
+        self.env.temp_data["course_in_trainer_notes"] = True
+        try:
+            box += self.parse_content_to_nodes()
+        finally:
+            self.env.temp_data.pop("course_in_trainer_notes", None)
         return [box]
 
 
