@@ -20,6 +20,7 @@ from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
 from .slides import setup_slides
+from .packs import setup_packs
 from .registry import course_registry, setup_registry
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
@@ -164,6 +165,7 @@ def setup_extension(app) -> None:
     setup_discovery(app)
     setup_reference(app)
     setup_slides(app)
+    setup_packs(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from sphinx_course.pdf import LEADERSHIP, make_pdfs
+from sphinx_course.pdf import LEADERSHIP, PACKS, make_pdfs
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +93,44 @@ def test_each_agenda_prints_as_a_one_page_run_sheet(site_html, browser):
         holding = [page for page in pages if page.splitlines()[0].strip() == title]
         assert len(holding) == 1, f"{title}: starts {len(holding)} pages"
         assert re.search(r"Total: \d+ minutes", holding[0]) and "Start End Item Minutes" in holding[0]
+
+
+def test_handouts_and_manual_run_in_course_order_after_a_contents_list(site_html, trainer_html):
+    """Leadership modules 1-9, then counter-terrorism sessions 1-4 (then, in the manual, exercises)."""
+    expected = [f"0{n}" for n in range(1, 10)] + [f"0{n}" for n in range(1, 5)]
+    handouts = BeautifulSoup((site_html / "docs/trainers/handouts.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [s["id"] for s in handouts.select("section.handout")]
+    assert [i.removeprefix("handout-")[:2] for i in ids] == expected
+    assert ids[0] == "handout-01-ai-in-law-enforcement" and ids[9] == "handout-01-uses-and-limits"
+    assert [a["href"] for a in handouts.select(".gathered-contents a")] == [f"#{i}" for i in ids]
+    manual = BeautifulSoup((trainer_html / "docs/trainers/manual.html").read_text(encoding="utf-8"), "html.parser")
+    units = [s["id"] for s in manual.select("section.manual-unit")]
+    assert [u.removeprefix("manual-")[:2] for u in units[:13]] == expected and len(units) > 13
+    assert [a["href"] for a in manual.select(".gathered-contents a")] == [f"#{u}" for u in units]
+
+
+def outline_titles(path) -> list[str]:
+    return [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+
+
+def test_course_book_and_manual_have_bookmarks_for_their_parts(pdfs, site_html):
+    out, _pages = pdfs
+    book = outline_titles(out / "course-book.pdf")
+    assert book[1:10] == module_titles(site_html) and book[-2:] == ["Glossary", "References"]
+    manual = outline_titles(out / "trainers-manual.pdf")
+    assert manual == ["Delivery formats and run sheets", "National workshop: one day", "Global session: half a day",
+                      "Trainer’s manual"]
+
+
+def test_each_format_has_a_pack_pdf_in_running_order(pdfs):
+    out, pages = pdfs
+    packs = {name: count for name, count in pages.items() if name.startswith("packs/")}
+    assert sorted(packs) == sorted(f"packs/{n}.pdf" for n in PACKS)
+    half_day = text(out / "packs" / "half-day.pdf")
+    positions = [half_day.index(f"Module {n}:", half_day.index("Printed in this order") + 200) for n in (1, 2, 3)]
+    assert positions == sorted(positions), "the half-day handouts print in running order"
+    national = text(out / "packs" / "ct-national-workshop.pdf")
+    assert "Role card:" in national and "Hand out at minute 10" in national
+    assert "Facilitator guide" not in national and "Trainer notes" not in national
+    # Every sheet starts its own page: the pack is at least one page per sheet.
+    assert packs["packs/ct-national-workshop.pdf"] >= 26
