@@ -26,6 +26,7 @@ from .i18n import _
 from .registry import AggregateDirective, course_registry, gathers
 from .tables import simple_table
 from .sources import front_matter_line
+from .trainer import TRAINER_CLASS
 from .units import read_front_matter
 from .warnings_ import logger
 
@@ -109,6 +110,36 @@ class ExerciseHeader(SphinxTransform):
         title = next(iter(self.document.findall(nodes.title)), None)
         if title is not None:
             title.parent.insert(title.parent.index(title) + 1, exercise_header(meta))
+
+
+class FacilitatorGuideHeading(SphinxTransform):
+    """In the trainer edition, an exercise's facilitator guide becomes its own last section.
+
+    Written as a ``{trainer-notes} Facilitator guide`` box at the end of the page, it would sit
+    inside the last participant section and be missing from "On this page". Moved into a
+    "Facilitator guide" section after all participant material, it is a heading of its own.
+    """
+
+    default_priority = 510
+
+    def apply(self, **kwargs):
+        if not is_exercise(self.env.docname) or self.config.course_edition != "trainer":
+            return
+        top = next(iter(self.document.findall(nodes.section)), None)
+        guides = [
+            box for box in self.document.findall(nodes.admonition)
+            if TRAINER_CLASS in box["classes"] and box[0].astext().strip() == _("Facilitator guide")
+        ]
+        if top is None or not guides:
+            return
+        section = nodes.section(ids=["facilitator-guide"], names=["facilitator guide"],
+                                classes=[TRAINER_CLASS, "facilitator-guide"])
+        section += nodes.title("", _("Facilitator guide"))
+        for box in guides:
+            box.parent.remove(box)
+            box[0].replace_self(nodes.title("", _("For the facilitator: not for participants")))
+            section += box
+        top += section
 
 
 def exercise_header(meta: ExerciseMetadata) -> nodes.Element:
@@ -196,5 +227,6 @@ def setup_exercises(app) -> None:
     app.add_node(exercise_index)
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_transform(ExerciseHeader)
+    app.add_transform(FacilitatorGuideHeading)
     app.connect("doctree-resolved", resolve_exercise_index)
     app.connect("html-page-context", add_index_script)

@@ -120,6 +120,8 @@ def manual_section(env, docname: str) -> nodes.section:
     doctree = env.get_doctree(docname)
     section = nodes.section(ids=[manual_anchor(docname)], classes=["manual-unit"])
     section += nodes.title("", env.titles[docname].astext())
+    if course_registry(env).units.get(docname, {}).get("kind") == "exercise":
+        section += nodes.rubric("", _("Facilitator guide"))
     section += [box.deepcopy() for box in boxes(doctree, TRAINER_CLASS)]
     for key in doctree.findall(quiz_answer_key):
         section += nodes.rubric("", _("Answer key: %s") % key["title"])

@@ -95,7 +95,8 @@ def without_trainer_content(node: nodes.Node, prefix: str) -> nodes.Node:
     for element in copy.findall(nodes.Element):
         element["ids"] = [f"{prefix}-{i}" for i in element.get("ids", [])]
     for box in list(copy.findall(lambda n: isinstance(n, nodes.Element) and TRAINER_CLASS in n.get("classes", []))):
-        box.parent.remove(box)
+        if box.parent is not None:
+            box.parent.remove(box)
     return copy
 
 
@@ -109,6 +110,8 @@ def participant_version(env, docname: str) -> nodes.section:
     for child in top.children[1:]:
         if isinstance(child, nodes.section) and child[0].astext().strip() in HELD_BACK:
             continue
+        if TRAINER_CLASS in child.get("classes", []):
+            continue  # the facilitator guide, a section of its own in the trainer edition
         sheet += without_trainer_content(child, sheet["ids"][0])
     return sheet
 

@@ -55,8 +55,12 @@ def test_every_exercise_has_every_part_and_is_labelled_fictional(site_html, trai
         assert len([h for h in page.select("h3") if h.get_text().startswith("Inject")]) >= 2
         assert "Fictional exercise" in page.select_one(".exercise-header").get_text()
         assert not page.select(".trainer-only"), "facilitator guide is not in the learner edition"
-        guide = soup(trainer_html / f"{unit['docname']}.html").select_one(".trainer-only .admonition-title")
-        assert guide and guide.get_text(strip=True) == "Facilitator guide"
+        trainer_page = soup(trainer_html / f"{unit['docname']}.html")
+        sections = trainer_page.select("article section > h2")
+        assert sections[-1].get_text(strip=True).rstrip("#") == "Facilitator guide", "the guide comes last, as a heading"
+        assert "trainer-only" in sections[-1].parent["class"]
+        on_this_page = [a.get_text(strip=True) for a in trainer_page.select(".bd-toc-nav a, nav.page-toc a")]
+        assert "Facilitator guide" in on_this_page, "the guide is listed in 'On this page'"
 
 
 def test_every_exercise_is_reachable_from_the_exercise_index(site_html, index):

@@ -303,3 +303,7 @@ def test_every_slide_of_every_deck_fits_the_slide(browser, serve, decks):
                         f"{m['height']} px of {m['limit']}" for m in measured if m["height"] > m["limit"]]
     tab.close()
     assert overflowing == [], "slides taller than the slide:\n" + "\n".join(overflowing)
+
+
+def test_learner_home_has_no_trainer_block(site_html):
+    assert not soup(site_html / "index.html").select(".trainer-home")

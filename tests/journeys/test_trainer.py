@@ -1,6 +1,6 @@
 """A trainer preparing a half-day workshop, at 1280 x 800, as a person would click through it.
 
-Trainer hub -> the half-day run sheet -> Module 3 -> its deck -> slide 3 in the speaker view
+Trainer edition home -> trainer hub -> the half-day run sheet -> Module 3 -> its deck -> slide 3 in the speaker view
 (S opens it in a pop-up window, which headless Chromium opens as a second page) -> back to the
 deck index. Screenshots go to _build/journeys/.
 """
@@ -28,7 +28,13 @@ def test_trainer_prepares_a_half_day_workshop(browser, serve, trainer_html):
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
 
-    tab.goto(base + "docs/trainers/index.html")
+    tab.goto(base + "index.html")
+    start = tab.locator(".trainer-home")
+    assert start.is_visible(), "the trainer edition's home has no block for trainers"
+    shot(tab, "0-home")
+    start.get_by_role("link", name="Trainer hub").click()
+    assert tab.url.endswith("docs/trainers/index.html"), "the home page's trainer block did not open the hub"
+    assert "make " not in tab.locator("main").inner_text(), "the trainer hub shows build commands"
     shot(tab, "1-hub")
     tab.get_by_role("main").get_by_role("link", name="run sheets").first.click()
     assert tab.url.endswith("formats.html"), "the hub's link to the run sheets did not open them"
