@@ -33,10 +33,12 @@ def test_trainer_prepares_a_half_day_workshop(browser, serve, trainer_html):
     assert start.is_visible(), "the trainer edition's home has no block for trainers"
     shot(tab, "0-home")
     start.get_by_role("link", name="Trainer hub").click()
+    tab.wait_for_load_state()
     assert tab.url.endswith("docs/trainers/index.html"), "the home page's trainer block did not open the hub"
     assert "make " not in tab.locator("main").inner_text(), "the trainer hub shows build commands"
     shot(tab, "1-hub")
     tab.get_by_role("main").get_by_role("link", name="run sheets").first.click()
+    tab.wait_for_load_state()
     assert tab.url.endswith("formats.html"), "the hub's link to the run sheets did not open them"
 
     half_day = tab.locator("section", has=tab.get_by_role("heading", name="Half-day workshop", exact=True)).first
@@ -74,6 +76,7 @@ def test_trainer_prepares_a_half_day_workshop(browser, serve, trainer_html):
     tab.get_by_role("link", name="All decks").click()
     assert tab.url.endswith("docs/trainers/decks.html"), "the deck's link back did not open the deck index"
     rows = tab.locator("table.deck-index tbody tr")
+    rows.first.wait_for()
     assert rows.count() == 13, "the deck index does not list all 13 decks"
     rows.last.scroll_into_view_if_needed()
     assert rows.last.is_visible(), "the last deck on the index cannot be reached by scrolling"
