@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from sphinx_course.pdf import LEADERSHIP, PACKS, make_pdfs
+from sphinx_course.pdf import COURSE_BOOK, LEADERSHIP, PACKS, TRAINERS_MANUAL, make_pdfs
 
 pytestmark = pytest.mark.browser
 
@@ -136,3 +136,34 @@ def test_each_format_has_a_pack_pdf_in_running_order(pdfs):
     assert "Facilitator guide" not in national and "Trainer notes" not in national
     # Every sheet starts its own page: the pack is at least one page per sheet.
     assert packs["packs/ct-national-workshop.pdf"] >= 26
+
+
+def stranded_headings(pdf: Path, site: Path, pages: list[str]) -> list[str]:
+    """Pages whose last line is a heading, or the first line of one wrapped over two lines.
+
+    Headings are those of the printed pages' articles (not box titles, whose text the PDF
+    stores out of reading order, and not the in-page contents list, which repeats them).
+    """
+    headings, box_titles = set(), {"Contents"}
+    for page in pages:
+        html = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        for heading in html.select("article h1, article h2, article h3, article h4, article .rubric"):
+            headings.add(unicodedata.normalize("NFKC", " ".join(heading.get_text().replace("#", "").split())))
+        box_titles.update(" ".join(t.get_text().split()) for t in html.select("article .admonition-title"))
+    stranded = []
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        lines = [" ".join(l.split()) for l in unicodedata.normalize("NFKC", page.extract_text()).splitlines() if l.strip()]
+        if "Contents" in lines:  # the page's own contents list ends with heading names
+            continue
+        last = lines[-1] if lines else ""
+        if last not in box_titles and any(h == last or (len(last) >= 8 and h.startswith(last)) for h in headings):
+            stranded.append(f"p. {number}: {last}")
+    return stranded
+
+
+def test_no_heading_is_stranded_or_split_at_a_page_foot(pdfs, site_html, trainer_html):
+    """Before the print rules in sphinx_course.pdf, the manual stranded "Agenda" and split
+    session and module titles across pages."""
+    out, _pages = pdfs
+    assert stranded_headings(out / "course-book.pdf", site_html, COURSE_BOOK) == []
+    assert stranded_headings(out / "trainers-manual.pdf", trainer_html, TRAINERS_MANUAL) == []
