@@ -203,8 +203,9 @@ class TrainerPartDirective(SphinxDirective):
                 location=self.get_location(),
             )
             return []
-        # The id lets a reader (and the tests) find the part a deck's notes copy.
-        box = nodes.container(classes=["trainer-part"], ids=[f"trainer-part-{name}"])
+        # The class lets the tests find the part a deck's notes copy (an id would repeat on
+        # the pages that gather trainer notes: run sheets, the manual).
+        box = nodes.container(classes=["trainer-part", f"trainer-part-{name}"])
         box += self.parse_content_to_nodes()
         return [box]
 

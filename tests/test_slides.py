@@ -215,7 +215,7 @@ def test_notes_are_the_named_trainer_part_as_points(trainer_html, decks):
     """The 'Rights at stake' slide of Module 3 says {slide-notes} time-2: the module's part of that name."""
     unit = ROOT / "modules/leadership/03-law-and-human-rights.md"
     module = soup(trainer_html / "modules/leadership/03-law-and-human-rights.html")
-    part = module.select_one("#trainer-part-time-2")
+    part = module.select_one(".trainer-part-time-2")
     assert part and part.find_parent(class_="trainer-only"), "the part sits inside the trainer notes"
     slide = next(s for s in slides_of(soup(deck_of(decks, unit))) if s.h2 and s.h2.get_text(strip=True) == "Rights at stake")
     notes = slide.select("aside.notes li")
