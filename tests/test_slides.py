@@ -307,3 +307,11 @@ def test_every_slide_of_every_deck_fits_the_slide(browser, serve, decks):
 
 def test_learner_home_has_no_trainer_block(site_html):
     assert not soup(site_html / "index.html").select(".trainer-home")
+
+
+def test_trainer_pages_show_no_build_commands(trainer_html):
+    """Build commands belong in the README and the authoring guide, not on pages for trainers."""
+    pages = [trainer_html / "index.html", *sorted((trainer_html / "docs/trainers").rglob("*.html"))]
+    for page in pages:
+        text = soup(page).select_one("article").get_text(" ")
+        assert not re.search(r"\bmake (html|trainer|slides|pdf|test)\b|sphinx-build", text), page.name
