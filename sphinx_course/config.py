@@ -90,6 +90,14 @@ class CourseConfig:
         default="slides",
         metadata={"help": "Where the trainer edition publishes the slide decks, relative to its root."},
     )
+    course_deck_site: str = field(
+        default="..",
+        metadata={"help": "In the slide build: the trainer edition's root, relative to the decks' root (for links back)."},
+    )
+    course_deck_index: str = field(
+        default="docs/trainers/decks",
+        metadata={"help": "The trainer edition's page listing every deck; each deck links back to it."},
+    )
     course_theme_fixes: bool = field(
         default=True,
         metadata={"help": "Apply the site's repairs to the stock theme; off only to measure the stock theme."},

@@ -14,6 +14,7 @@ since the learner edition drops trainer notes before they reach the doctree).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass
 
@@ -25,6 +26,7 @@ from .i18n import _
 from .registry import AggregateDirective, course_registry, gathers
 from .tables import simple_table
 from .sources import front_matter_line
+from .trainer import TRAINER_CLASS
 from .units import read_front_matter
 from .warnings_ import logger
 
@@ -110,6 +112,36 @@ class ExerciseHeader(SphinxTransform):
             title.parent.insert(title.parent.index(title) + 1, exercise_header(meta))
 
 
+class FacilitatorGuideHeading(SphinxTransform):
+    """In the trainer edition, an exercise's facilitator guide becomes its own last section.
+
+    Written as a ``{trainer-notes} Facilitator guide`` box at the end of the page, it would sit
+    inside the last participant section and be missing from "On this page". Moved into a
+    "Facilitator guide" section after all participant material, it is a heading of its own.
+    """
+
+    default_priority = 510
+
+    def apply(self, **kwargs):
+        if not is_exercise(self.env.docname) or self.config.course_edition != "trainer":
+            return
+        top = next(iter(self.document.findall(nodes.section)), None)
+        guides = [
+            box for box in self.document.findall(nodes.admonition)
+            if TRAINER_CLASS in box["classes"] and box[0].astext().strip() == _("Facilitator guide")
+        ]
+        if top is None or not guides:
+            return
+        section = nodes.section(ids=["facilitator-guide"], names=["facilitator guide"],
+                                classes=[TRAINER_CLASS, "facilitator-guide"])
+        section += nodes.title("", _("Facilitator guide"))
+        for box in guides:
+            box.parent.remove(box)
+            box[0].replace_self(nodes.title("", _("For the facilitator: not for participants")))
+            section += box
+        top += section
+
+
 def exercise_header(meta: ExerciseMetadata) -> nodes.Element:
     header = nodes.container(classes=["unit-header", "exercise-header"])
     header += nodes.paragraph(
@@ -137,15 +169,26 @@ class ExerciseIndexDirective(AggregateDirective):
 
 
 def duration_band(minutes: int) -> str:
+    """The length filter's bands: a short session, a typical slot, a long exercise."""
     if minutes <= 45:
         return _("Up to 45 minutes")
-    if minutes <= 75:
-        return _("46 to 75 minutes")
-    return _("More than 75 minutes")
+    if minutes <= 90:
+        return _("45–90 minutes")
+    return _("Over 90 minutes")
+
+
+#: Columns of the index table; the browser script filters by those in FILTER_COLUMNS.
+INDEX_COLUMNS = ("Exercise", "Track", "Minutes", "Length", "Principles")
+FILTER_COLUMNS = (1, 3, 4)
+PRINCIPLES_COLUMN = 4
 
 
 def index_nodes(app, docname: str) -> list[nodes.Node]:
-    """A table of every exercise, then the same exercises grouped by track, length and principle."""
+    """One table of every exercise: track, minutes, length band and principles.
+
+    The browser script turns the track, length and principle columns into filters and
+    the headers into sort buttons; without it, the whole table is there to read.
+    """
     env = app.env
     exercises = course_registry(env).units_of("exercise")
 
@@ -155,34 +198,23 @@ def index_nodes(app, docname: str) -> list[nodes.Node]:
         return nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, target))
 
     rows = [
-        [link(target), _(TRACKS[record["track"]]), str(record["duration"]), ", ".join(record["principles"])]
-        for target, record in exercises
+        [link(target), _(TRACKS[record["track"]]), str(record["duration"]), duration_band(record["duration"]),
+         ", ".join(record["principles"])]
+        for target, record in sorted(exercises, key=lambda e: (e[1]["track"] != "leadership", e[1]["duration"], e[0]))
     ]
-    table = simple_table(
-        [_("Exercise"), _("Track"), _("Minutes"), _("Principles")], rows, [45, 20, 10, 25], ["exercise-index"]
+    return [simple_table([_(c) for c in INDEX_COLUMNS], rows, [36, 17, 9, 14, 24], ["exercise-index"])]
+
+
+def add_index_script(app, pagename, templatename, context, doctree) -> None:
+    if course_registry(app.env).aggregate_pages.get(pagename) != "exercise-index":
+        return
+    strings = {"all": _("All"), "showing": _("Showing {shown} of {total} exercises.")}
+    app.add_js_file(
+        "course-exercise-index.js", loading_method="defer",
+        **{"data-filter-columns": ",".join(map(str, FILTER_COLUMNS)), "data-several-column": str(PRINCIPLES_COLUMN),
+           "data-strings": json.dumps(strings, ensure_ascii=False, separators=(",", ":"))},
     )
-    result: list[nodes.Node] = [table]
-    groupings = [
-        (_("By track"), lambda r: [_(TRACKS[r["track"]])]),
-        (_("By length"), lambda r: [duration_band(r["duration"])]),
-        (_("By principle"), lambda r: r["principles"]),
-    ]
-    for heading, keys in groupings:
-        result.append(nodes.rubric("", heading))
-        buckets: dict[str, list[str]] = {}
-        for target, record in exercises:
-            for key in keys(record):
-                buckets.setdefault(key, []).append(target)
-        listing = nodes.bullet_list(classes=["exercise-groups"])
-        for key in sorted(buckets, key=lambda k: (PRINCIPLES.index(k) if k in PRINCIPLES else 99, k)):
-            item = nodes.paragraph("", "", nodes.strong("", f"{key}: "))
-            for position, target in enumerate(buckets[key]):
-                if position:
-                    item += nodes.Text("; ")
-                item += link(target)
-            listing += nodes.list_item("", item)
-        result.append(listing)
-    return result
+    app.add_css_file("course-exercise-index.css")
 
 
 def resolve_exercise_index(app, doctree, docname) -> None:
@@ -195,4 +227,6 @@ def setup_exercises(app) -> None:
     app.add_node(exercise_index)
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_transform(ExerciseHeader)
+    app.add_transform(FacilitatorGuideHeading)
     app.connect("doctree-resolved", resolve_exercise_index)
+    app.connect("html-page-context", add_index_script)

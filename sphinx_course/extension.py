@@ -22,6 +22,8 @@ from .outline import setup_outline
 from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
+from .slides import setup_slides
+from .packs import setup_packs
 from .registry import course_registry, setup_registry
 from .source_check import setup_source_check
 from .sources_registry import setup_sources_registry
@@ -212,6 +214,8 @@ def setup_extension(app) -> None:
     setup_theme_fixes(app)
     setup_discovery(app)
     setup_reference(app)
+    setup_slides(app)
+    setup_packs(app)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

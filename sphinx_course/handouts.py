@@ -40,8 +40,27 @@ class TrainerManualDirective(AggregateDirective):
     node_class, kind = trainer_manual, "trainer-manual"
 
 
+#: The order the course is taught in: the leadership modules, then the counter-terrorism sessions.
+COURSE_ORDER = ("modules/leadership/", "modules/counter-terrorism/")
+
+
+def course_position(docname: str) -> tuple[int, str]:
+    rank = next((i for i, prefix in enumerate(COURSE_ORDER) if docname.startswith(prefix)), len(COURSE_ORDER))
+    return rank, docname
+
+
 def units_in_order(env, kind: str = "module") -> list[str]:
-    return [docname for docname, _record in course_registry(env).units_of(kind)]
+    """Units of a kind in course order (not alphabetical, which would put counter-terrorism first)."""
+    return sorted((docname for docname, _record in course_registry(env).units_of(kind)), key=course_position)
+
+
+def contents(env, docnames: list[str], anchor_of) -> list[nodes.Node]:
+    """A contents list linking to each gathered unit further down the same page."""
+    items = nodes.bullet_list(classes=["gathered-contents"])
+    for docname in docnames:
+        link = nodes.reference("", env.titles[docname].astext(), internal=True, refid=anchor_of(docname))
+        items += nodes.list_item("", nodes.paragraph("", "", link))
+    return [nodes.rubric("", _("Contents")), items]
 
 
 def anchor(docname: str) -> str:
@@ -93,10 +112,16 @@ def handout(env, docname: str) -> nodes.section:
     return section
 
 
+def manual_anchor(docname: str) -> str:
+    return "manual-" + docname.rsplit("/", 1)[-1]
+
+
 def manual_section(env, docname: str) -> nodes.section:
     doctree = env.get_doctree(docname)
-    section = nodes.section(ids=["manual-" + docname.rsplit("/", 1)[-1]], classes=["manual-unit"])
+    section = nodes.section(ids=[manual_anchor(docname)], classes=["manual-unit"])
     section += nodes.title("", env.titles[docname].astext())
+    if course_registry(env).units.get(docname, {}).get("kind") == "exercise":
+        section += nodes.rubric("", _("Facilitator guide"))
     section += [box.deepcopy() for box in boxes(doctree, TRAINER_CLASS)]
     for key in doctree.findall(quiz_answer_key):
         section += nodes.rubric("", _("Answer key: %s") % key["title"])
@@ -119,7 +144,8 @@ def manual_inputs(app):
 def resolve_aggregates(app, doctree, docname) -> None:
     env = app.env
     for node in list(doctree.findall(handouts)):
-        content = [handout(env, unit) for unit in units_in_order(env)]
+        units = units_in_order(env)
+        content = contents(env, units, anchor) + [handout(env, unit) for unit in units]
         node.replace_self(resolved_copies(app, docname, doctree.settings, content))
     for node in list(doctree.findall(trainer_manual)):
         if app.config.course_edition != "trainer":
@@ -128,7 +154,7 @@ def resolve_aggregates(app, doctree, docname) -> None:
             ))
             continue
         units = units_in_order(env) + units_in_order(env, "exercise")
-        content = [manual_section(env, unit) for unit in units]
+        content = contents(env, units, manual_anchor) + [manual_section(env, unit) for unit in units]
         node.replace_self(resolved_copies(app, docname, doctree.settings, content))
 
 

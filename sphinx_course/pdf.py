@@ -6,7 +6,12 @@
   learner edition (no trainer content; quizzes print as questions with empty boxes);
 - ``trainers-manual.pdf``: the run sheets with their gathered notes, the
   counter-terrorism formats and the trainer's manual, from the trainer edition;
-- ``handouts/<module>.pdf``: a one-to-two-page handout per module and session.
+- ``handouts/<module>.pdf``: a one-to-two-page handout per module and session;
+- ``packs/<format>.pdf``: each format's prepare-and-print pack, every sheet in
+  running order (handouts, participant versions, role cards, inject sheets).
+
+The course book and the manual carry a PDF bookmark for each page they join (the
+course overview, each module, the glossary...), named by its title.
 
 Pages are printed with the site's own print stylesheet (no navigation chrome,
 links followed by their addresses) and joined with pypdf.
@@ -43,6 +48,8 @@ TRAINERS_MANUAL = [
     "docs/trainers/manual.html",
 ]
 HANDOUTS_PAGE = "docs/trainers/handouts.html"
+PACKS = ["briefing", "half-day", "one-day", "two-day", "ct-national-workshop", "ct-global-session"]
+PACK_PAGE = "docs/trainers/packs/{name}.html"
 PRINT_OPTIONS = {
     "format": "A4", "print_background": True,
     "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
@@ -56,16 +63,59 @@ def handout_ids(site: Path) -> list[str]:
     return [section["id"] for section in page.select("section.handout")]
 
 
+#: Book-like breaks, added to every printed page: a heading (or a box's title, or the unit name
+#: over its gathered notes) never ends a page or splits across two. Chromium honours these.
+PRINT_RULES = """
+@media print {
+  h1, h2, h3, h4, h5, h6, .rubric, p.admonition-title, .agenda-notes > p, .agenda > .rubric {
+    break-after: avoid;
+    break-inside: avoid;
+  }
+  .admonition > p.admonition-title + *, li, tr, figure {
+    break-inside: avoid;
+  }
+  /* Trainer notes run to pages: kept whole, they would leave their title behind. */
+  .admonition.trainer-only {
+    break-inside: auto;
+  }
+  /* A run sheet starts a page; when a heading introduces it, the heading starts the page. */
+  section:has(> h2 + .agenda) {
+    break-before: page;
+  }
+  section:has(> h2 + .agenda) > .agenda {
+    break-before: avoid;
+  }
+}
+"""
+
+
 def print_to_pdf(tab, url: str) -> bytes:
     tab.goto(url, wait_until="load")
+    tab.add_style_tag(content=PRINT_RULES)
     tab.emulate_media(media="print")
     return tab.pdf(**PRINT_OPTIONS)
 
 
-def join(parts: list[bytes], target: Path, title: str) -> int:
+def page_title(tab) -> str:
+    """The printed page's own heading, for its bookmark (the tab title adds the site name)."""
+    heading = tab.locator("main h1").first
+    text = heading.inner_text() if heading.count() else tab.title()
+    return " ".join(text.replace("#", "").split())
+
+
+def print_with_title(tab, url: str) -> tuple[bytes, str]:
+    data = print_to_pdf(tab, url)
+    return data, page_title(tab)
+
+
+def join(parts: list[bytes], target: Path, title: str, bookmarks: list[str] | None = None) -> int:
+    """Join printed parts into one PDF; ``bookmarks`` names each part in the PDF's outline."""
     writer = PdfWriter()
-    for part in parts:
+    for index, part in enumerate(parts):
+        start = len(writer.pages)
         writer.append(PdfReader(BytesIO(part)))
+        if bookmarks:
+            writer.add_outline_item(title=bookmarks[index], page_number=start)
     writer.add_metadata({"/Title": title, "/Creator": "AI-POL training site"})
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
@@ -87,14 +137,19 @@ def make_pdfs(learner: Path, trainer: Path, outdir: Path, browser=None) -> dict[
                 chromium.close()
     pages: dict[str, int] = {}
     tab = browser.new_page()
-    book = [print_to_pdf(tab, (learner / p).as_uri()) for p in COURSE_BOOK]
-    pages["course-book.pdf"] = join(book, outdir / "course-book.pdf", "Responsible AI in law enforcement: course book")
-    manual = [print_to_pdf(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
-    pages["trainers-manual.pdf"] = join(manual, outdir / "trainers-manual.pdf", "Trainer's manual (do not publish)")
+    book = [print_with_title(tab, (learner / p).as_uri()) for p in COURSE_BOOK]
+    pages["course-book.pdf"] = join([b for b, _ in book], outdir / "course-book.pdf",
+                                    "Responsible AI in law enforcement: course book", [t for _, t in book])
+    manual = [print_with_title(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
+    pages["trainers-manual.pdf"] = join([m for m, _ in manual], outdir / "trainers-manual.pdf",
+                                        "Trainer's manual (do not publish)", [t for _, t in manual])
     for anchor in handout_ids(learner):
         part = print_to_pdf(tab, (learner / HANDOUTS_PAGE).as_uri() + f"#{anchor}")
         name = f"handouts/{anchor.removeprefix('handout-')}.pdf"
         pages[name] = join([part], outdir / name, f"Handout: {anchor.removeprefix('handout-')}")
+    for name in PACKS:
+        part, title = print_with_title(tab, (learner / PACK_PAGE.format(name=name)).as_uri())
+        pages[f"packs/{name}.pdf"] = join([part], outdir / "packs" / f"{name}.pdf", title, [title])
     tab.close()
     return pages
 

@@ -8,6 +8,7 @@ or course index. (``html_copy_source`` is off, so no page source leaks it.)
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
@@ -27,7 +28,52 @@ class TrainerNotesDirective(SphinxDirective):
         box = nodes.admonition(classes=[TRAINER_CLASS])
         self.set_source_info(box)
         box += nodes.title(title, title)
-        box += self.parse_content_to_nodes()
+        # {trainer-part} blocks inside check this: a part outside trainer notes would leak.
+        self.env.temp_data["course_in_trainer_notes"] = True
+        try:
+            box += self.parse_content_to_nodes()
+        finally:
+            self.env.temp_data.pop("course_in_trainer_notes", None)
+        return [box]
+
+
+#: What a trainer opens first, in the order a workshop is prepared: (docname, link text, what it is).
+TRAINER_HOME_LINKS = (
+    ("docs/trainers/index", "Trainer hub", "how to run each format, facilitation and evaluation"),
+    ("docs/trainers/formats", "Run sheets", "timed agendas for the six formats, with the notes in running order"),
+    ("docs/trainers/packs/index", "Prepare-and-print packs", "what to send, what to print and how to set up the room"),
+    ("docs/trainers/decks", "Slide decks", "one deck per module and session, with speaker notes"),
+    ("docs/trainers/handouts", "Handouts", "one per module and session, for participants"),
+    ("docs/trainers/manual", "Trainer's manual", "every trainer note and answer key, in course order"),
+)
+
+
+class TrainerHomeDirective(SphinxDirective):
+    """``{trainer-home}`` on the home page: in the trainer edition, where a trainer starts.
+
+    The learner edition gets nothing at all, like ``{trainer-notes}``.
+    """
+
+    def run(self):
+        if self.config.course_edition != "trainer":
+            return []
+        box = nodes.container(classes=[TRAINER_CLASS, "trainer-home"])
+        box += nodes.rubric("", _("Preparing a workshop"))
+        box += nodes.paragraph("", _(
+            "This is the trainer edition. Every module and exercise page also shows its trainer notes, "
+            "facilitator guide and open answer keys. Start here:"
+        ))
+        items = nodes.bullet_list()
+        for docname, label, what in TRAINER_HOME_LINKS:
+            paragraph = nodes.paragraph()
+            reference = addnodes.pending_xref(
+                "", nodes.inline("", _(label)), refdomain="std", reftype="doc", reftarget="/" + docname,
+                refexplicit=True, refwarn=True, refdoc=self.env.docname,
+            )
+            paragraph += reference
+            paragraph += nodes.Text(": " + _(what) + ".")
+            items += nodes.list_item("", paragraph)
+        box += items
         return [box]
 
 
@@ -46,5 +92,6 @@ def keep_out_of_search_engines(app, pagename, templatename, context, doctree) ->
 
 def setup_trainer(app) -> None:
     app.add_directive("trainer-notes", TrainerNotesDirective)
+    app.add_directive("trainer-home", TrainerHomeDirective)
     app.connect("config-inited", check_edition)
     app.connect("html-page-context", keep_out_of_search_engines)

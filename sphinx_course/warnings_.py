@@ -46,6 +46,7 @@ AUTHORING_ERRORS = {
     "metadata": "A module's or exercise's front matter is missing or invalid, or an exercise lacks a required part.",
     "agenda": "An agenda line is not a page, an activity or a break, or names a page without a duration.",
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
+    "slides": "A slide deck names a trainer part, quiz question, objective or takeaway its module does not have.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
     "source": "A link cites a mirror, relay or unofficial host, a crawler leftover or a non-English EU page.",
     "timeline": "The legal timeline file is invalid, a milestone id is unknown, or a page has two 'Law as of' boxes.",

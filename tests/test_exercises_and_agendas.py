@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -54,8 +55,12 @@ def test_every_exercise_has_every_part_and_is_labelled_fictional(site_html, trai
         assert len([h for h in page.select("h3") if h.get_text().startswith("Inject")]) >= 2
         assert "Fictional exercise" in page.select_one(".exercise-header").get_text()
         assert not page.select(".trainer-only"), "facilitator guide is not in the learner edition"
-        guide = soup(trainer_html / f"{unit['docname']}.html").select_one(".trainer-only .admonition-title")
-        assert guide and guide.get_text(strip=True) == "Facilitator guide"
+        trainer_page = soup(trainer_html / f"{unit['docname']}.html")
+        sections = trainer_page.select("article section > h2")
+        assert sections[-1].get_text(strip=True).rstrip("#") == "Facilitator guide", "the guide comes last, as a heading"
+        assert "trainer-only" in sections[-1].parent["class"]
+        on_this_page = [a.get_text(strip=True) for a in trainer_page.select(".bd-toc-nav a, nav.page-toc a")]
+        assert "Facilitator guide" in on_this_page, "the guide is listed in 'On this page'"
 
 
 def test_every_exercise_is_reachable_from_the_exercise_index(site_html, index):
@@ -63,9 +68,12 @@ def test_every_exercise_is_reachable_from_the_exercise_index(site_html, index):
     linked = {a["href"].split("#")[0] for a in page.select("table.exercise-index a")}
     for unit in (u for u in index["units"] if u["kind"] == "exercise"):
         assert unit["docname"].replace("exercises/", "") + ".html" in linked
-    groups = " ".join(li.get_text(" ") for li in page.select(".exercise-groups li"))
-    for principle in ("Lawfulness", "Fairness", "Good Governance"):
-        assert principle + ":" in groups
+    assert not page.select(".exercise-groups"), "one table, no repeated lists"
+    headers = [th.get_text(strip=True) for th in page.select("table.exercise-index thead th")]
+    assert headers == ["Exercise", "Track", "Minutes", "Length", "Principles"]
+    for row in page.select("table.exercise-index tbody tr"):
+        minutes, band = (int(row.select("td")[2].get_text()), row.select("td")[3].get_text(strip=True))
+        assert band == ("Up to 45 minutes" if minutes <= 45 else "45–90 minutes" if minutes <= 90 else "Over 90 minutes")
 
 
 def minutes(text: str) -> int:
@@ -193,3 +201,85 @@ def test_agenda_item_that_is_not_a_unit_is_an_error(tmp_path):
 def test_agenda_line_that_is_not_an_item_is_an_error(tmp_path):
     build = build_agenda(tmp_path, 200, "Coffee for everyone")
     assert 'index.md:10: ERROR: Agenda item "Coffee for everyone" is not a page' in "\n".join(build.problems)
+
+
+# --- Prepare-and-print packs ------------------------------------------------------------------
+
+PACK_PAGES = ["briefing", "half-day", "one-day", "two-day", "ct-national-workshop", "ct-global-session"]
+
+
+def pack_page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / f"docs/trainers/packs/{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("name", PACK_PAGES)
+def test_each_format_has_a_pack_with_what_to_send_materials_and_room(site_html, name):
+    page = pack_page(site_html, name)
+    headings = [h.get_text(strip=True).rstrip("#") for h in page.select("article h2")]
+    assert headings == ["Send beforehand", "Room set-up", "Materials and sheets"]
+    materials = page.select_one("ul.pack-materials").get_text(" ", strip=True)
+    assert "Flipcharts" in materials and "Handouts" in materials
+    assert page.select(".pack-sheets section.handout"), "the pack prints its modules' handouts"
+
+
+def test_half_day_pack_prints_handouts_in_running_order_and_lists_the_card_sort(site_html):
+    page = pack_page(site_html, "half-day")
+    assert [s["id"] for s in page.select(".pack-sheets section.handout")] == [
+        "handout-01-ai-in-law-enforcement", "handout-02-principles", "handout-03-law-and-human-rights"]
+    assert "Cards for the principles sort" in page.select_one("ul.pack-materials").get_text()
+
+
+def test_role_cards_and_inject_sheets_come_from_the_exercise_markup(site_html):
+    """One card per '## Roles' item and one sheet per '### Inject N — at M minutes', with the minute."""
+    exercise = BeautifulSoup((site_html / "exercises/scenarios/ct-deepfake-claim.html").read_text(encoding="utf-8"), "html.parser")
+    roles_section = next(s for s in exercise.select("section") if s.h2 and s.h2.get_text(strip=True).rstrip("#") == "Roles")
+    role_names = [li.strong.get_text(strip=True) for li in roles_section.select("ul > li")]
+    inject_titles = [h.get_text(strip=True).rstrip("#") for h in exercise.select("h3") if h.get_text().startswith("Inject")]
+    page = pack_page(site_html, "ct-global-session")
+    cards = page.select(".role-card")
+    assert [c.find(["h3", "h4"]).get_text(strip=True).rstrip("#") for c in cards] == [f"Role card: {n}" for n in role_names]
+    sheets = page.select(".inject-sheet")
+    assert [s.find(["h3", "h4"]).get_text(strip=True).rstrip("#") for s in sheets] == inject_titles
+    minutes = [re.search(r"at (\d+) minutes", t).group(1) for t in inject_titles]
+    assert [re.search(r"Hand out at minute (\d+)", s.get_text()).group(1) for s in sheets] == minutes
+    materials = page.select_one("ul.pack-materials").get_text(" ", strip=True)
+    assert f"{len(role_names)} role cards" in materials and f"{len(inject_titles)} inject sheets" in materials
+
+
+def test_participant_version_has_no_injects_and_no_facilitator_content(trainer_html):
+    page = pack_page(trainer_html, "ct-global-session")
+    version = page.select_one(".participant-version")
+    headings = [h.get_text(strip=True).rstrip("#") for h in version.select("h4")]
+    assert "Context" in headings and "Roles" in headings and "Decisions to make" in headings
+    assert "Injects" not in headings and not version.select(".trainer-only")
+    assert "Facilitator guide" not in version.get_text()
+    ids = [t["id"] for t in page.select("[id]")]
+    assert len(ids) == len(set(ids)), "copied sections get ids of their own"
+
+
+@pytest.mark.browser
+def test_exercise_index_filters_and_sorts_in_the_browser(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "exercises/index.html")
+    rows = page.locator("table.exercise-index tbody tr")
+    total = rows.count()
+    status = page.locator(".exercise-filter-status")
+    assert status.inner_text() == f"Showing {total} of {total} exercises."
+    page.get_by_label("Track").select_option("Counter-terrorism")
+    visible = page.locator("table.exercise-index tbody tr:not([hidden])")
+    assert 0 < visible.count() < total, "the track filter hid no rows"
+    assert all(t == "Counter-terrorism" for t in visible.locator("td:nth-child(2)").all_inner_texts())
+    page.get_by_label("Principles").select_option("Fairness")
+    assert all("Fairness" in t for t in visible.locator("td:nth-child(5)").all_inner_texts())
+    page.get_by_label("Track").select_option("")
+    page.get_by_label("Principles").select_option("")
+    page.get_by_role("button", name="Minutes").click()
+    minutes = [int(t) for t in rows.locator("td:nth-child(3)").all_inner_texts()]
+    assert minutes == sorted(minutes), "sorting by minutes did not order the rows"
+    page.get_by_role("button", name="Minutes").click()
+    minutes = [int(t) for t in rows.locator("td:nth-child(3)").all_inner_texts()]
+    assert minutes == sorted(minutes, reverse=True)
+    from conftest import axe_violations, ROOT
+    (ROOT / "_build" / "journeys").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ROOT / "_build" / "journeys" / "trainer-exercise-index.png"))
+    assert axe_violations(page) == [] and page.console_errors == []

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from sphinx_course.pdf import LEADERSHIP, make_pdfs
+from sphinx_course.pdf import COURSE_BOOK, LEADERSHIP, PACKS, TRAINERS_MANUAL, make_pdfs
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +93,77 @@ def test_each_agenda_prints_as_a_one_page_run_sheet(site_html, browser):
         holding = [page for page in pages if page.splitlines()[0].strip() == title]
         assert len(holding) == 1, f"{title}: starts {len(holding)} pages"
         assert re.search(r"Total: \d+ minutes", holding[0]) and "Start End Item Minutes" in holding[0]
+
+
+def test_handouts_and_manual_run_in_course_order_after_a_contents_list(site_html, trainer_html):
+    """Leadership modules 1-9, then counter-terrorism sessions 1-4 (then, in the manual, exercises)."""
+    expected = [f"0{n}" for n in range(1, 10)] + [f"0{n}" for n in range(1, 5)]
+    handouts = BeautifulSoup((site_html / "docs/trainers/handouts.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [s["id"] for s in handouts.select("section.handout")]
+    assert [i.removeprefix("handout-")[:2] for i in ids] == expected
+    assert ids[0] == "handout-01-ai-in-law-enforcement" and ids[9] == "handout-01-uses-and-limits"
+    assert [a["href"] for a in handouts.select(".gathered-contents a")] == [f"#{i}" for i in ids]
+    manual = BeautifulSoup((trainer_html / "docs/trainers/manual.html").read_text(encoding="utf-8"), "html.parser")
+    units = [s["id"] for s in manual.select("section.manual-unit")]
+    assert [u.removeprefix("manual-")[:2] for u in units[:13]] == expected and len(units) > 13
+    assert [a["href"] for a in manual.select(".gathered-contents a")] == [f"#{u}" for u in units]
+
+
+def outline_titles(path) -> list[str]:
+    return [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+
+
+def test_course_book_and_manual_have_bookmarks_for_their_parts(pdfs, site_html):
+    out, _pages = pdfs
+    book = outline_titles(out / "course-book.pdf")
+    assert book[1:10] == module_titles(site_html) and book[-2:] == ["Glossary", "References"]
+    manual = outline_titles(out / "trainers-manual.pdf")
+    assert manual == ["Delivery formats and run sheets", "National workshop: one day", "Global session: half a day",
+                      "Trainer’s manual"]
+
+
+def test_each_format_has_a_pack_pdf_in_running_order(pdfs):
+    out, pages = pdfs
+    packs = {name: count for name, count in pages.items() if name.startswith("packs/")}
+    assert sorted(packs) == sorted(f"packs/{n}.pdf" for n in PACKS)
+    half_day = text(out / "packs" / "half-day.pdf")
+    last_line = "3. Handout: Module 3: Law and human rights"
+    sheets = half_day.index(last_line) + len(last_line)  # after the printing order
+    positions = [half_day.index(f"Module {n}:", sheets) for n in (1, 2, 3)]
+    assert positions == sorted(positions), "the half-day handouts print in running order"
+    national = text(out / "packs" / "ct-national-workshop.pdf")
+    assert "Role card:" in national and "Hand out at minute 10" in national
+    assert "Facilitator guide" not in national and "Trainer notes" not in national
+    # Every sheet starts its own page: the pack is at least one page per sheet.
+    assert packs["packs/ct-national-workshop.pdf"] >= 26
+
+
+def stranded_headings(pdf: Path, site: Path, pages: list[str]) -> list[str]:
+    """Pages whose last line is a heading, or the first line of one wrapped over two lines.
+
+    Headings are those of the printed pages' articles (not box titles, whose text the PDF
+    stores out of reading order, and not the in-page contents list, which repeats them).
+    """
+    headings, box_titles = set(), {"Contents"}
+    for page in pages:
+        html = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        for heading in html.select("article h1, article h2, article h3, article h4, article .rubric"):
+            headings.add(unicodedata.normalize("NFKC", " ".join(heading.get_text().replace("#", "").split())))
+        box_titles.update(" ".join(t.get_text().split()) for t in html.select("article .admonition-title"))
+    stranded = []
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        lines = [" ".join(l.split()) for l in unicodedata.normalize("NFKC", page.extract_text()).splitlines() if l.strip()]
+        if "Contents" in lines:  # the page's own contents list ends with heading names
+            continue
+        last = lines[-1] if lines else ""
+        if last not in box_titles and any(h == last or (len(last) >= 8 and h.startswith(last)) for h in headings):
+            stranded.append(f"p. {number}: {last}")
+    return stranded
+
+
+def test_no_heading_is_stranded_or_split_at_a_page_foot(pdfs, site_html, trainer_html):
+    """Before the print rules in sphinx_course.pdf, the manual stranded "Agenda" and split
+    session and module titles across pages."""
+    out, _pages = pdfs
+    assert stranded_headings(out / "course-book.pdf", site_html, COURSE_BOOK) == []
+    assert stranded_headings(out / "trainers-manual.pdf", trainer_html, TRAINERS_MANUAL) == []
