@@ -89,15 +89,9 @@ course_edition = "learner"
 course_legal_review_max_months = 12
 course_privacy_page = "docs/about/privacy"
 course_http_allowlist = {}
-# The sources check (sphinx_course/source_check.py) and the legal-timeline checks
-# (sphinx_course/legal_timeline.py) skip these folders for now (issue #16):
-# docs/public/ and docs/engagement/ until the `public` branch, which owns them, replaces their
-# mirror links and crawler leftovers and converts their hedges to the box. Remove the setting
-# once that branch is merged: the checks then cover every page.
-course_legal_checks_deferred = ("docs/public/", "docs/engagement/")
 # The legal timeline (sphinx_course/legal_timeline.py): the date of each page's "Law as of" box,
 # and the section of Module 3 that renders the timeline.
-course_law_as_of = "2026-11-29"
+course_law_as_of = "2026-12-06"
 course_legal_timeline_label = "m3-legal-timeline"
 # Trainer notes are edited on the `trainer` branch; its typed dates are converted there.
 course_timeline_check_skip_classes = ("trainer-only",)

@@ -206,7 +206,7 @@ def index_nodes(app, docname: str) -> list[nodes.Node]:
 
 
 def add_index_script(app, pagename, templatename, context, doctree) -> None:
-    if course_registry(app.env).aggregate_pages.get(pagename) != "exercise-index":
+    if not course_registry(app.env).gathers(pagename, "exercise-index"):
         return
     strings = {"all": _("All"), "showing": _("Showing {shown} of {total} exercises.")}
     app.add_js_file(

@@ -185,8 +185,9 @@ class LawAsOfDirective(SphinxDirective):
             intro += ref
         else:
             intro += nodes.Text(_("legal timeline"))
-        intro += nodes.Text(_(", which names the official source of each. Check the law that binds your "
-                              "agency before relying on any of it."))
+        # Learners and members of the public both read this box, so the advice names neither.
+        intro += nodes.Text(_(", which names the official source of each. Check the law that applies where "
+                              "you are before relying on any of it."))
         box += intro
         self.set_source_info(box)
         if self.content:

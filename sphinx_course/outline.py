@@ -54,12 +54,7 @@ def add_read_markers(app, doctree) -> None:
         return
     # A unit's quiz links to the next unit by title, so the page is written again when titles
     # or the course order change, as gathering pages are.
-    # main's registry (merged with the nav branch) records several kinds per page through
-    # record_gathering; this branch predates it. Once merged, only that call is needed.
-    if hasattr(registry, "record_gathering"):
-        registry.record_gathering(docname, "unit")
-    else:
-        registry.aggregate_pages.setdefault(docname, "unit")
+    registry.record_gathering(docname, "unit")
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return

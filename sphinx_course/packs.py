@@ -51,9 +51,7 @@ class PackDirective(AggregateDirective):
 def agenda_items(env, titles: list[str]) -> tuple[list[str], list[str]]:
     """The pages on the agendas with these titles, in running order, and any title not found."""
     found: dict[str, list[str]] = {}
-    for docname, kind in sorted(course_registry(env).aggregate_pages.items()):
-        if kind != "agenda":
-            continue
+    for docname in course_registry(env).pages_gathering("agenda"):
         for node in env.get_doctree(docname).findall(agenda):
             if node["title"] in titles:
                 found[node["title"]] = [i["target"] for i in node["items"] if i["kind"] == "unit"]
@@ -215,7 +213,7 @@ def resolve_packs(app, doctree, docname) -> None:
 
 
 def add_pack_stylesheet(app, pagename, templatename, context, doctree) -> None:
-    if course_registry(app.env).aggregate_pages.get(pagename) == "pack":
+    if course_registry(app.env).gathers(pagename, "pack"):
         app.add_css_file("course-packs.css")
 
 

@@ -26,8 +26,8 @@ from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
 from .sources import named_file
-from .tools_data import read_questionnaire
-from .warnings_ import logger
+from .tools_data import as_of_mismatch, key_line, read_questionnaire
+from .warnings_ import CourseWarning, logger, warn
 from .web_only import add_web_only_node
 
 
@@ -48,6 +48,9 @@ class QuestionnaireDirective(SphinxDirective):
         except AuthoringError as error:
             logger.error(f"{relative}: {error.message} [course.tool]", location=f"{path}:{error.line or 1}")
             return []
+        mismatch = as_of_mismatch(data, self.config.course_law_as_of)
+        if mismatch:
+            warn(CourseWarning.TOOL_AS_OF, f"{relative}: {mismatch}", location=f"{path}:{key_line(path, 'as_of')}")
         course_registry(self.env).tools.setdefault(self.env.docname, []).append(
             {"source": relative, "links": [list(link) for link in links], "id": data["id"]}
         )

@@ -563,3 +563,26 @@ def _link_paths(data: dict) -> list[tuple[str, Place]]:
 def page_links(data: dict) -> list[str]:
     """Every site page the data links to, for checking once all pages are known."""
     return [link for link, _where in _link_paths(data)]
+
+
+def as_of_mismatch(data: dict, law_as_of: str) -> str | None:
+    """Why a screening's ``as_of`` disagrees with the site's "Law as of" date, or None (pure).
+
+    The screening states the law as of a date, and so does every page's box; readers must not
+    see two dates for the same law. Other kinds of tool state no law and are not compared.
+    """
+    if data.get("kind") != "screening" or not str(law_as_of).strip():
+        return None
+    stated = str(data.get("as_of", "")).strip()
+    if stated == str(law_as_of).strip():
+        return None
+    return (f"as_of is {stated!r} but the site's 'Law as of' date (course_law_as_of in conf.py) is "
+            f"{str(law_as_of).strip()!r}; check the rules against the law on that date, then make them equal.")
+
+
+def key_line(path: Path, key: str) -> int:
+    """The line of a top-level ``key:`` in a YAML file, or 1."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

@@ -24,6 +24,7 @@ class CourseWarning(str, Enum):
     AGENDA_OVERRUN = "agenda_overrun"
     MILESTONE_TYPED = "milestone_typed"
     LAW_AS_OF_MISSING = "law_as_of_missing"
+    TOOL_AS_OF = "tool_as_of"
 
 
 WARNING_HELP = {
@@ -35,6 +36,7 @@ WARNING_HELP = {
     CourseWarning.AGENDA_OVERRUN: "An agenda's items take longer than the :length: its format allows.",
     CourseWarning.MILESTONE_TYPED: "A page types the date of a legal milestone by hand instead of {milestone}`id`.",
     CourseWarning.LAW_AS_OF_MISSING: "A page with legal content has no 'Law as of' box.",
+    CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``

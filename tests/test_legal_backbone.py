@@ -105,3 +105,14 @@ def test_modules_4_7_8_and_session_2_link_into_the_backbone(site_html, page, anc
     assert re.search(r'href="[./]*(leadership/)?03-law-and-human-rights\.html' + anchor + '"', html), (
         f"{page} has no link to {anchor} in Module 3"
     )
+
+
+@pytest.mark.parametrize("anchor", [
+    "m3-international-baseline", "m3-regional-law", "m3-ecthr", "m3-led", "m3-ai-act-scope", "m3-ai-act-redress",
+])
+def test_the_rights_page_links_into_the_backbone_from_its_text(site_html, anchor):
+    html = (site_html / "docs/public/your-rights.html").read_text(encoding="utf-8")
+    body = re.sub(r'<div class="law-as-of admonition">.*?</div>', "", html, flags=re.S)
+    assert f'href="../../modules/leadership/03-law-and-human-rights.html#{anchor}"' in body, (
+        f"the rights page has no link to {anchor} in Module 3 outside its 'Law as of' box"
+    )

@@ -158,3 +158,84 @@ def test_module_3_renders_the_timeline_that_every_box_links_to(site_html):
     assert 'id="m3-legal-timeline"' in html and 'class="legal-timeline' in html
     box_page = (site_html / "exercises/scenarios/ct-deepfake-claim.html").read_text(encoding="utf-8")
     assert "03-law-and-human-rights.html#m3-legal-timeline" in box_page
+
+
+# One "Law as of" date for the whole site, the screening tool included.
+
+REPO = Path(__file__).resolve().parent.parent
+PUBLIC_LEGAL_PAGES = [
+    "docs/public/ai-explained.html", "docs/public/faq.html", "docs/public/how-police-use-ai.html",
+    "docs/public/myths-and-facts.html", "docs/public/your-rights.html",
+    "docs/engagement/communication.html", "docs/engagement/focus-groups.html",
+    "docs/engagement/transparency-statement.html",
+]
+
+
+def site_law_as_of() -> str:
+    conf = (REPO / "conf.py").read_text(encoding="utf-8")
+    return re.search(r'^course_law_as_of = "(\d{4}-\d{2}-\d{2})"$', conf, re.M).group(1)
+
+
+def test_the_public_pages_and_the_engagement_kit_carry_the_real_box(site_html):
+    for relative in PUBLIC_LEGAL_PAGES:
+        html = (site_html / relative).read_text(encoding="utf-8")
+        assert html.count('class="law-as-of admonition"') == 1, f"{relative} has no single 'Law as of' box"
+        assert "03-law-and-human-rights.html#m3-legal-timeline" in html, f"{relative}: the box does not link the timeline"
+        source = (REPO / relative).with_suffix(".md").read_text(encoding="utf-8")
+        assert ":class: law-as-of" not in source, f"{relative}: a hand-made box instead of {{law-as-of}}"
+
+
+def test_every_box_on_the_site_shows_the_same_date(site_html):
+    expected = "Law as of " + long_date(date.fromisoformat(site_law_as_of()))
+    dates = {}
+    for page in site_html.rglob("*.html"):
+        for title in re.findall(r'class="law-as-of admonition">\s*<p class="admonition-title">([^<]+)</p>',
+                                page.read_text(encoding="utf-8")):
+            dates.setdefault(title, []).append(page.relative_to(site_html).as_posix())
+    assert list(dates) == [expected], {title: pages[:3] for title, pages in dates.items()}
+    assert len(dates[expected]) >= 31
+
+
+def test_every_unit_says_its_law_was_reviewed_on_the_site_date():
+    reviews = {}
+    for unit in sorted((REPO / "modules").rglob("*.md")):
+        found = re.search(r"^legal-review: (\S+)$", unit.read_text(encoding="utf-8"), re.M)
+        if found:
+            reviews[unit.relative_to(REPO).as_posix()] = found.group(1)
+    assert len(reviews) >= 13
+    assert {page: day for page, day in reviews.items() if day != site_law_as_of()} == {}
+
+
+def test_the_screening_tool_states_the_law_on_the_site_date():
+    import yaml
+
+    data = yaml.safe_load((REPO / "exercises/tools/screening.yaml").read_text(encoding="utf-8"))
+    assert str(data["as_of"]) == site_law_as_of()
+
+
+@pytest.mark.parametrize(("data", "law_as_of", "expected"), [
+    ({"kind": "screening", "as_of": "2026-12-06"}, "2026-12-06", None),
+    ({"kind": "screening", "as_of": "2026-11-29"}, "2026-12-06",
+     "as_of is '2026-11-29' but the site's 'Law as of' date (course_law_as_of in conf.py) is '2026-12-06'"),
+    ({"kind": "maturity"}, "2026-12-06", None),
+    ({"kind": "screening", "as_of": "2026-11-29"}, "", None),
+])
+def test_a_screening_date_is_compared_with_the_site_date(data, law_as_of, expected):
+    from sphinx_course.tools_data import as_of_mismatch
+
+    found = as_of_mismatch(data, law_as_of)
+    assert (found is None) if expected is None else found.startswith(expected), found
+
+
+def test_a_screening_with_another_date_is_warned_at_its_as_of_line(tmp_path):
+    from conftest import sphinx_build, write_fixture_site
+
+    text = (REPO / "exercises/tools/screening.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^as_of: .*$", "as_of: '2026-11-29'", text, flags=re.M)
+    line = next(n for n, l in enumerate(text.splitlines(), start=1) if l.startswith("as_of:"))
+    src = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Tool\n\n```{questionnaire} /screening.yaml\n```\n", "screening.yaml": text,
+    }, 'course_law_as_of = "2026-12-06"\n')
+    result = sphinx_build(src, tmp_path / "out")
+    assert any(f"screening.yaml:{line}:" in p and "as_of is '2026-11-29'" in p and "[course.tool_as_of]" in p
+               for p in result.problems), result.problems
