@@ -31,10 +31,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .errors import AuthoringError
-from .tools_data import LINE, _LineLoader, _strip_lines, load_questionnaire
+from .tools_data import load_questionnaire, parse_located
+
+#: The key under which each mapping of a case file carries its line, for located messages.
+LINE = "__line__"
+
+
+def _with_lines(value: Any, lines: dict, path: tuple = ()) -> Any:
+    """The parsed values, each mapping marked with its line under LINE."""
+    if isinstance(value, dict):
+        marked = {k: _with_lines(v, lines, path + (k,)) for k, v in value.items()}
+        marked[LINE] = lines.get(path)
+        return marked
+    if isinstance(value, list):
+        return [_with_lines(v, lines, path + (i,)) for i, v in enumerate(value)]
+    return value
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
 
 ROOT = Path(__file__).resolve().parent
 SCRIPT = ROOT / "static" / "course-tools.js"
@@ -115,12 +136,9 @@ def check_cases(raw: Any, data: dict) -> list[dict]:
 
 
 def load_cases(path: Path, data: dict) -> list[dict]:
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise AuthoringError(f"not valid YAML: {error.problem}", line) from None
-    return check_cases(raw, data)
+    # The same hardened reader as the tools' data files: size, depth, alias and encoding limits.
+    raw, lines, _key_lines = parse_located(path.read_bytes())
+    return check_cases(_with_lines(raw, lines), data)
 
 
 def evaluate(data: dict, cases: list[dict]) -> list[dict]:
