@@ -93,5 +93,3 @@ course_http_allowlist = {}
 # and the section of Module 3 that renders the timeline.
 course_law_as_of = "2026-12-06"
 course_legal_timeline_label = "m3-legal-timeline"
-# Trainer notes are edited on the `trainer` branch; its typed dates are converted there.
-course_timeline_check_skip_classes = ("trainer-only",)

@@ -30,12 +30,11 @@ course_privacy_page = "slides/index"
 # Speaker notes include each module's trainer notes, whose {doc} and {term} links point at
 # site pages this build does not contain; the notes are shown as plain text, so those links
 # are not needed here. The site build checks every one of them.
-suppress_warnings = ["ref.doc", "ref.term"]
-
-# The sources and legal-timeline checks (issue #16) run on the site build. The decks, owned by
-# the trainer branch, still type milestone dates and quote trainer notes that do; remove this
-# once they use {milestone} and carry their own "Law as of" box.
-course_legal_checks_deferred = ("modules/",)
+#
+# The sources and legal-timeline checks run on the decks too: their dates come from the legal
+# timeline through {milestone}. They carry no "Law as of" box of their own: a box would crowd a
+# 16:9 slide, and the trainer presents from the module page, which carries the box.
+suppress_warnings = ["ref.doc", "ref.term", "course.law_as_of_missing"]
 
 # Browsers ask for an icon; without one every deck logs a 404.
 html_favicon = "../_static/favicon.svg"
