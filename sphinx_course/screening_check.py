@@ -31,7 +31,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
 from .errors import AuthoringError
 from .tools_data import load_questionnaire, parse_located
 
