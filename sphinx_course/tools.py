@@ -99,16 +99,19 @@ def data_block(data: dict) -> str:
     return f'<script type="application/json" class="tool-data">{text}</script>\n'
 
 
-def choice_group(item: str, legend: str, choices: list[tuple[str, str]]) -> str:
-    """One question as a fieldset of radio buttons: (value, label HTML) per choice."""
-    radios = "".join(
-        f'<li><input type="radio" name="{item}" id="tool-{item}-{value}" value="{escape(value)}">'
+def choice_group(item: str, legend: str, choices: list[tuple[str, str]], multiple: bool = False) -> str:
+    """One question as a fieldset of radio buttons, or of checkboxes for "choose all that apply"
+    (marked data-multiple for the script): (value, label HTML) per choice."""
+    kind = "checkbox" if multiple else "radio"
+    inputs = "".join(
+        f'<li><input type="{kind}" name="{item}" id="tool-{item}-{value}" value="{escape(value)}">'
         f'<label for="tool-{item}-{value}">{label}</label></li>\n'
         for value, label in choices
     )
     return (
-        f'<fieldset class="tool-item" data-item="{item}"><legend>{escape(legend)}</legend>\n'
-        f'<ul class="tool-choices">\n{radios}</ul></fieldset>\n'
+        f'<fieldset class="tool-item" data-item="{item}"{" data-multiple" if multiple else ""}>'
+        f'<legend>{escape(legend)}</legend>\n'
+        f'<ul class="tool-choices">\n{inputs}</ul></fieldset>\n'
     )
 
 
@@ -130,24 +133,9 @@ def maturity_form(data: dict) -> str:
     return "".join(out)
 
 
-def checkbox_group(item: str, legend: str, choices: list[tuple[str, str]]) -> str:
-    """A "choose all that apply" question: a fieldset of checkboxes, marked data-multiple for the script."""
-    boxes = "".join(
-        f'<li><input type="checkbox" name="{item}" id="tool-{item}-{value}" value="{escape(value)}">'
-        f'<label for="tool-{item}-{value}">{label}</label></li>\n'
-        for value, label in choices
-    )
-    return (
-        f'<fieldset class="tool-item" data-item="{item}" data-multiple><legend>{escape(legend)}</legend>\n'
-        f'<ul class="tool-choices">\n{boxes}</ul></fieldset>\n'
-    )
-
-
 def screening_form(data: dict) -> str:
     return "".join(
-        (checkbox_group if q.get("multiple") else choice_group)(
-            q["id"], q["label"], [(o["id"], escape(o["label"])) for o in q["options"]]
-        )
+        choice_group(q["id"], q["label"], [(o["id"], escape(o["label"])) for o in q["options"]], bool(q.get("multiple")))
         for q in data["questions"]
     )
 
