@@ -8,6 +8,7 @@ from pathlib import Path
 from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
+from .debrief import setup_debrief
 from .config import register_config
 from .course_index import setup_course_index
 from .discovery import setup_discovery
@@ -109,6 +110,14 @@ def add_static_assets(app) -> None:
         app.add_css_file("course-icons.css")
 
 
+def store_script_attributes(app) -> dict[str, str]:
+    """course-store.js's data-* attributes; every page script reads the namespace and strings from them."""
+    return {
+        "data-namespace": app.config.course_storage_namespace,
+        "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
+    }
+
+
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
@@ -116,11 +125,7 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     has_tool = bool(registry.tools.get(pagename))
     if not (has_quiz or shows_progress or has_tool):
         return
-    data = {
-        "data-namespace": app.config.course_storage_namespace,
-        "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
-    }
-    app.add_js_file("course-store.js", loading_method="defer", **data)
+    app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
     if has_quiz or registry.gathers(pagename, "progress"):
         app.add_css_file("course-quiz.css")
     if has_quiz:
@@ -153,6 +158,7 @@ def setup_extension(app) -> None:
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)
+    setup_debrief(app)
     setup_links(app)
     setup_progress(app)
     setup_outline(app)

@@ -44,6 +44,7 @@ AUTHORING_ERRORS = {
     "agenda": "An agenda line is not a page, an activity or a break, or names a page without a duration.",
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
+    "debrief": "A scenario debrief is empty or has a malformed :id:.",
 }
 
 

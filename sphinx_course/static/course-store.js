@@ -74,6 +74,13 @@
     return { format: FORMAT, version: 1, namespace: ns, exported: now, entries: entries };
   }
 
+  /* A learner's written answer to a scenario debrief, as course-debrief.js saves it. */
+  function isDebrief(text) {
+    var state;
+    try { state = JSON.parse(text); } catch (e) { return false; }
+    return isObject(state) && state.v === 1 && typeof state.answer === "string" && typeof state.revealed === "boolean";
+  }
+
   /* Validate an imported progress file; throws on anything that is not one of ours. */
   function parseImport(text, ns) {
     var data = JSON.parse(text);
@@ -83,6 +90,7 @@
     var entries = {};
     Object.keys(data.entries).forEach(function (key) {
       var value = data.entries[key];
+      if (key.indexOf(ns + ":debrief:") === 0 && isDebrief(value)) { entries[key] = value; return; }  // course-debrief.js
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
