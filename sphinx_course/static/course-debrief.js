@@ -76,7 +76,7 @@
 
     function show(revealed) {
       body.hidden = !revealed;
-      button.setAttribute("aria-expanded", String(revealed));
+      // The label says what a click does; no aria-expanded as well, or screen readers say it twice.
       button.textContent = revealed ? T.hide : T.reveal;
     }
 
