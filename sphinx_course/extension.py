@@ -8,6 +8,7 @@ from pathlib import Path
 from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
+from .cases import setup_cases
 from .debrief import setup_debrief
 from .config import register_config
 from .course_index import setup_course_index
@@ -159,6 +160,7 @@ def setup_extension(app) -> None:
     setup_trainer(app)
     setup_blocks(app)
     setup_debrief(app)
+    setup_cases(app)
     setup_links(app)
     setup_progress(app)
     setup_outline(app)
