@@ -27,6 +27,7 @@ from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
 from .warnings_ import setup_warnings
+from .world import setup_world
 from .web_only import setup_web_only
 
 STATIC = Path(__file__).parent / "static"
@@ -161,6 +162,7 @@ def setup_extension(app) -> None:
     setup_blocks(app)
     setup_debrief(app)
     setup_cases(app)
+    setup_world(app)
     setup_links(app)
     setup_progress(app)
     setup_outline(app)

@@ -23,6 +23,7 @@ class CourseWarning(str, Enum):
     LINK_INSECURE = "link_insecure"
     LINK_TEXT = "link_text"
     AGENDA_OVERRUN = "agenda_overrun"
+    WORLD_NAME = "world_name"
 
 
 WARNING_HELP = {
@@ -32,6 +33,8 @@ WARNING_HELP = {
     CourseWarning.LINK_INSECURE: "An external link uses http:// and course_http_allowlist does not name it.",
     CourseWarning.LINK_TEXT: 'Link text does not describe its target ("click here", "read more", a bare URL).',
     CourseWarning.AGENDA_OVERRUN: "An agenda's items take longer than the :length: its format allows.",
+    CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
+    "bible (docs/authoring/world.yaml) does not list.",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
@@ -45,6 +48,7 @@ AUTHORING_ERRORS = {
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
     "debrief": "A scenario debrief is empty or has a malformed :id:.",
+    "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 
