@@ -22,6 +22,7 @@ from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
+from .rubric import setup_rubric
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
@@ -163,6 +164,7 @@ def setup_extension(app) -> None:
     setup_debrief(app)
     setup_cases(app)
     setup_world(app)
+    setup_rubric(app)
     setup_links(app)
     setup_progress(app)
     setup_outline(app)

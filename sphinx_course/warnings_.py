@@ -48,6 +48,7 @@ AUTHORING_ERRORS = {
     "tool": "A questionnaire data file is invalid, or links to a page that does not exist.",
     "cards": "A campaign card's message is too long, or it links to a page that does not exist.",
     "debrief": "A scenario debrief is empty or has a malformed :id:.",
+    "rubric": "A rubric file is missing, not valid YAML, or lacks 5-7 criteria that each describe every level.",
     "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }

@@ -81,6 +81,13 @@
     return isObject(state) && state.v === 1 && typeof state.answer === "string" && typeof state.revealed === "boolean";
   }
 
+  /* A learner's self-review ratings against a rubric, as course-rubric.js saves them. */
+  function isRubric(text) {
+    var state;
+    try { state = JSON.parse(text); } catch (e) { return false; }
+    return isObject(state) && state.v === 1 && Number.isInteger(state.version) && isObject(state.ratings);
+  }
+
   /* Validate an imported progress file; throws on anything that is not one of ours. */
   function parseImport(text, ns) {
     var data = JSON.parse(text);
@@ -91,6 +98,7 @@
     Object.keys(data.entries).forEach(function (key) {
       var value = data.entries[key];
       if (key.indexOf(ns + ":debrief:") === 0 && isDebrief(value)) { entries[key] = value; return; }  // course-debrief.js
+      if (key.indexOf(ns + ":rubric:") === 0 && isRubric(value)) { entries[key] = value; return; }  // course-rubric.js
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
