@@ -75,7 +75,7 @@ class RubricDirective(SphinxDirective):
         if data is None:
             return []
         levels = data["levels"]
-        table = nodes.table(classes=["rubric"])
+        table = nodes.table(classes=["rubric", "colwidths-auto"])  # no inline widths: strict CSP
         title = data.get("title") or _("Rubric")
         table += nodes.title(title, title)
         group = nodes.tgroup(cols=len(levels) + 1)

@@ -144,7 +144,7 @@ class WorldBibleDirective(SphinxDirective):
 
 
 def _table(caption: str, header: list[str], rows: list[list[str]]) -> nodes.table:
-    table = nodes.table(classes=["world-bible"])
+    table = nodes.table(classes=["world-bible", "colwidths-auto"])  # no inline widths: strict CSP
     table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(header))
     table += group
