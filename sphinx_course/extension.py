@@ -8,6 +8,8 @@ from pathlib import Path
 from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
+from .cases import setup_cases
+from .debrief import setup_debrief
 from .config import register_config
 from .content_safety import setup_content_safety
 from .course_index import setup_course_index
@@ -27,10 +29,12 @@ from .packs import setup_packs
 from .registry import course_registry, setup_registry
 from .source_check import setup_source_check
 from .sources_registry import setup_sources_registry
+from .rubric import setup_rubric
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
+from .world import setup_world
 from .web_only import setup_web_only
 
 STATIC = Path(__file__).parent / "static"
@@ -148,6 +152,14 @@ def add_static_assets(app) -> None:
         app.add_css_file("course-icons.css")
 
 
+def store_script_attributes(app) -> dict[str, str]:
+    """course-store.js's data-* attributes; every page script reads the namespace and strings from them."""
+    return {
+        "data-namespace": app.config.course_storage_namespace,
+        "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
+    }
+
+
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     has_quiz = bool(registry.quizzes.get(pagename))
@@ -156,11 +168,7 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     has_tool = bool(registry.tools.get(pagename))
     if not (has_quiz or shows_progress or is_unit or has_tool):
         return
-    data = {
-        "data-namespace": app.config.course_storage_namespace,
-        "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
-    }
-    app.add_js_file("course-store.js", loading_method="defer", **data)
+    app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
     # course-quiz.css styles the site's buttons and file inputs (.quiz-button) as well as quizzes,
     # so every page that shows those buttons needs it: tools, progress and units' "Mark as read".
     if has_quiz or registry.gathers(pagename, "progress") or is_unit or has_tool:
@@ -199,6 +207,10 @@ def setup_extension(app) -> None:
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)
+    setup_debrief(app)
+    setup_cases(app)
+    setup_world(app)
+    setup_rubric(app)
     setup_links(app)
     setup_source_check(app)
     setup_legal_timeline(app)

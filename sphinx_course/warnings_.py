@@ -25,6 +25,7 @@ class CourseWarning(str, Enum):
     MILESTONE_TYPED = "milestone_typed"
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
+    WORLD_NAME = "world_name"
 
 
 WARNING_HELP = {
@@ -37,6 +38,8 @@ WARNING_HELP = {
     CourseWarning.MILESTONE_TYPED: "A page types the date of a legal milestone by hand instead of {milestone}`id`.",
     CourseWarning.LAW_AS_OF_MISSING: "A page with legal content has no 'Law as of' box.",
     CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
+    CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
+    "bible (docs/authoring/world.yaml) does not list.",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
@@ -54,6 +57,10 @@ AUTHORING_ERRORS = {
     "timeline": "The legal timeline file is invalid, a milestone id is unknown, or a page has two 'Law as of' boxes.",
     "raw_html": "A page source carries raw HTML (anything but a comment) or a link or image address that runs "
     "script (javascript:, vbscript:, data:); pages in course_raw_html_allowlist may carry raw HTML.",
+    "debrief": "A scenario debrief is empty or has a malformed :id:.",
+    "rubric": "A rubric file is missing, not valid YAML, or lacks 5-7 criteria that each describe every level.",
+    "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
+    "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 
 

@@ -10,6 +10,20 @@
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
+  /* A learner's written answer to a scenario debrief, as course-debrief.js saves it. */
+  function isDebrief(text) {
+    var state;
+    try { state = JSON.parse(text); } catch (e) { return false; }
+    return isObject(state) && state.v === 1 && typeof state.answer === "string" && typeof state.revealed === "boolean";
+  }
+
+  /* A learner's self-review ratings against a rubric, as course-rubric.js saves them. */
+  function isRubric(text) {
+    var state;
+    try { state = JSON.parse(text); } catch (e) { return false; }
+    return isObject(state) && state.v === 1 && Number.isInteger(state.version) && isObject(state.ratings);
+  }
+
   /* Validate an imported progress file; throws on anything that is not one of ours. Entries are
      checked against the quizzes the page knows (`quizzes`: key -> {fp, total}) when it is given:
      entries for unknown quizzes, or for another version of a quiz, are left out and counted. */
@@ -25,6 +39,8 @@
       if (key.indexOf(ns + ":read:") === 0 && value === "1") { entries[key] = value; return; }
       // The tools' answers travel in the same file; each tool imports its own, so they are left alone here.
       if (key.indexOf(ns + ":tool:") === 0) return;
+      if (key.indexOf(ns + ":debrief:") === 0 && isDebrief(value)) { entries[key] = value; return; }  // course-debrief.js
+      if (key.indexOf(ns + ":rubric:") === 0 && isRubric(value)) { entries[key] = value; return; }  // course-rubric.js
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
@@ -57,6 +73,9 @@
     Object.keys(incoming).forEach(function (key) {
       // "Read" marks only ever add up: a unit read on either device stays read.
       if (incoming[key] === "1" && key.indexOf(":read:") > 0) { if (current[key] !== "1") write[key] = "1"; return; }
+      // A written debrief answer or rubric self-review: a file fills in what this browser lacks,
+      // and never overwrites what the learner wrote here.
+      if (key.indexOf(":debrief:") > 0 || key.indexOf(":rubric:") > 0) { if (typeof current[key] !== "string") write[key] = incoming[key]; return; }
       var known = quizzes && quizzes[key];
       var fp = known ? known.fp : null;
       if (!known) { try { fp = JSON.parse(incoming[key]).fp; } catch (e) { return; } }

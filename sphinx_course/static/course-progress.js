@@ -184,6 +184,8 @@
         current[readKey] = storage.get(readKey);
       });
       try { entries = I.parseImport(String(reader.result), config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
+      // What this browser holds under every key the file brings (debrief answers and self-reviews too).
+      Object.keys(entries).forEach(function (k) { if (!(k in current)) current[k] = storage.get(k); });
       // Merge, never replace: a finished quiz is not undone by an older file.
       var merged = I.mergeImport(current, entries, quizzes);
       var stored = Object.keys(merged.write).every(function (k) { return storage.set(k, merged.write[k]); });
