@@ -6,6 +6,7 @@ into _build/test so that it never disturbs the published _build/html.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -121,32 +122,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-@pytest.fixture
-def serve():
-    """Serve folders on 127.0.0.1; returns a function folder -> base URL."""
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
+@contextlib.contextmanager
+def served(folder: Path):
+    """Serve a folder on 127.0.0.1 for the duration of a ``with``; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
         server.shutdown()
         server.server_close()
 
 
+@pytest.fixture
+def serve():
+    """Serve folders on 127.0.0.1; returns a function folder -> base URL."""
+    with contextlib.ExitStack() as servers:
+        yield lambda folder: servers.enter_context(served(folder))
+
+
 @pytest.fixture(scope="session")
 def site_url(site_html):
-    handler = functools.partial(_QuietHandler, directory=str(site_html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site_html) as url:
+        yield url
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
