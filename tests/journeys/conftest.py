@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import served
+from conftest import served, save_screenshot, SCREENSHOTS as SHOTS
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "_build" / "journeys"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -41,8 +40,6 @@ def shot():
     SHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(tab, name: str) -> Path:
-        path = SHOTS / f"{name}.png"
-        tab.screenshot(path=str(path))
-        return path
+        return save_screenshot(tab, name)
 
     return take
