@@ -63,35 +63,10 @@ def handout_ids(site: Path) -> list[str]:
     return [section["id"] for section in page.select("section.handout")]
 
 
-#: Book-like breaks, added to every printed page: a heading (or a box's title, or the unit name
-#: over its gathered notes) never ends a page or splits across two. Chromium honours these.
-PRINT_RULES = """
-@media print {
-  h1, h2, h3, h4, h5, h6, .rubric, p.admonition-title, .agenda-notes > p, .agenda > .rubric {
-    break-after: avoid;
-    break-inside: avoid;
-  }
-  .admonition > p.admonition-title + *, li, tr, figure {
-    break-inside: avoid;
-  }
-  /* Trainer notes run to pages: kept whole, they would leave their title behind. */
-  .admonition.trainer-only {
-    break-inside: auto;
-  }
-  /* A run sheet starts a page; when a heading introduces it, the heading starts the page. */
-  section:has(> h2 + .agenda) {
-    break-before: page;
-  }
-  section:has(> h2 + .agenda) > .agenda {
-    break-before: avoid;
-  }
-}
-"""
-
-
 def print_to_pdf(tab, url: str) -> bytes:
+    # The book-like page breaks are in the site's own print stylesheet (course.css), so a
+    # page printed from a browser breaks as the PDFs do.
     tab.goto(url, wait_until="load")
-    tab.add_style_tag(content=PRINT_RULES)
     tab.emulate_media(media="print")
     return tab.pdf(**PRINT_OPTIONS)
 

@@ -11,12 +11,11 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import save_screenshot
 
 pytestmark = pytest.mark.browser
 GUIDE = "docs/authoring/quizzes.html"
 PROGRESS = "docs/progress.html"
-SHOTS = ROOT / "_build" / "journeys"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
 
@@ -30,40 +29,49 @@ def open_guide(tab, site_url):
 
 
 def shoot(tab, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / f"{name}.png"))
+    save_screenshot(tab, name)
 
 
 def saved_state(fingerprint, answers, checked, best, done, t):
     return json.dumps({"v": 1, "fp": fingerprint, "answers": answers, "checked": checked, "best": best, "done": done, "t": t})
 
 
+def course_rows(tab):
+    """Each course unit's quiz on My progress: id -> (fingerprint, number of questions)."""
+    return tab.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('tr[data-quiz-id]')]"
+        ".map(r => [r.dataset.quizId, [r.dataset.fingerprint, +r.dataset.questions]]))"
+    )
+
+
+def finished(fingerprint, questions, best, t):
+    every = {str(n): [0] for n in range(1, questions + 1)}
+    return saved_state(fingerprint, every, {n: "correct" for n in every}, best, True, t)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_an_old_export_does_not_undo_a_finished_quiz(page, site_url, tmp_path, size):
+    """Module 1 finished on this device; an older file holds it only begun, and Module 2 finished elsewhere."""
     page.set_viewport_size(SIZES[size])
-    open_guide(page, site_url)
-    truefalse = quiz(page, "authoring-truefalse")
-    truefalse.get_by_label("False", exact=True).check()
-    truefalse.get_by_role("button", name="Check").click()
-    fingerprints = page.evaluate(
-        "() => Object.fromEntries([...document.querySelectorAll('.quiz')].map(q => [q.dataset.quizId, q.dataset.fingerprint]))"
-    )
-    # An export from before: true/false only begun, the single-choice quiz finished there.
+    page.goto(site_url + PROGRESS)
+    rows = course_rows(page)
+    (m1_fp, m1_total), (m2_fp, m2_total) = rows["leadership-m1"], rows["leadership-m2"]
     ns = "aipol.v1"
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"{ns}:quiz:leadership-m1", finished(m1_fp, m1_total, m1_total, 5)])
     old = {
         "format": "aipol-progress", "version": 1, "namespace": ns, "exported": "2026-10-01T09:00:00Z",
         "entries": {
-            f"{ns}:quiz:authoring-truefalse": saved_state(fingerprints["authoring-truefalse"], {"1": [0]}, {}, 0, False, 1),
-            f"{ns}:quiz:authoring-single": saved_state(fingerprints["authoring-single"], {"1": [1]}, {"1": "correct"}, 1, True, 1),
+            f"{ns}:quiz:leadership-m1": saved_state(m1_fp, {"1": [0]}, {}, 0, False, 1),
+            f"{ns}:quiz:leadership-m2": finished(m2_fp, m2_total, m2_total - 1, 1),
             f"{ns}:quiz:a-quiz-that-was-removed": saved_state("000000000000", {}, {}, 0, False, 1),
         },
     }
     export = tmp_path / "old-progress.json"
     export.write_text(json.dumps(old), encoding="utf-8")
 
-    page.goto(site_url + PROGRESS)
-    row = page.locator('tr[data-quiz-id="authoring-truefalse"]')
-    assert row.locator("[data-status]").inner_text() == "Completed", "the finished quiz did not show as completed"
+    page.reload()
+    row = page.locator('tr[data-quiz-id="leadership-m1"]')
+    assert row.locator("[data-status]").inner_text().startswith("Completed"), "the finished quiz did not show as completed"
     page.locator('input[data-action="import"]').set_input_files(str(export))
     message = page.locator("[data-message]")
     message.filter(has_text="imported").wait_for()
@@ -73,9 +81,9 @@ def test_an_old_export_does_not_undo_a_finished_quiz(page, site_url, tmp_path, s
         "Progress imported: 1 quiz updated, 1 kept because your saved result is better, "
         "1 left out because it is not a quiz of this version of the site."
     )
-    assert row.locator("[data-status]").inner_text() == "Completed", "the old file undid the finished quiz"
-    assert row.locator("[data-best]").inner_text() == "1 / 1"
-    assert page.locator('tr[data-quiz-id="authoring-single"] [data-status]').inner_text() == "Completed"
+    assert row.locator("[data-status]").inner_text().startswith("Completed"), "the old file undid the finished quiz"
+    assert row.locator("[data-best]").inner_text() == f"{m1_total} / {m1_total}"
+    assert page.locator('tr[data-quiz-id="leadership-m2"] [data-status]').inner_text().startswith("Completed")
     assert page.console_errors == []
 
 
@@ -125,15 +133,15 @@ def test_a_full_store_says_answers_are_not_saved_and_offers_an_export(page, site
 
 
 def test_tampered_saved_answers_are_not_trusted(page, site_url):
-    open_guide(page, site_url)
-    fingerprint = quiz(page, "authoring-truefalse").get_attribute("data-fingerprint")
+    page.goto(site_url + PROGRESS)
+    fingerprint, total = course_rows(page)["leadership-m1"]
     for text in (
         saved_state(fingerprint, {"constructor": [0], "__proto__": [0], "toString": [0]}, {}, 0, False, 1),
         saved_state(fingerprint, {"1": [1]}, {"1": "correct"}, 999, True, 1),
     ):
-        page.evaluate("s => localStorage.setItem('aipol.v1:quiz:authoring-truefalse', s)", text)
+        page.evaluate("s => localStorage.setItem('aipol.v1:quiz:leadership-m1', s)", text)
         page.goto(site_url + PROGRESS)
-        row = page.locator('tr[data-quiz-id="authoring-truefalse"]')
+        row = page.locator('tr[data-quiz-id="leadership-m1"]')
         assert row.locator("[data-status]").inner_text() == "Not started", text
         assert row.locator("[data-best]").inner_text() == "–", text
     assert page.console_errors == []

@@ -259,7 +259,7 @@ def test_progress_export_then_import(page, site_url, tmp_path):
     read = page.locator('tr[data-quiz-id="leadership-m2"] [data-status]')
     assert row.inner_text() == "Not started" and read.inner_text() == "Not started"
     page.locator('input[data-action="import"]').set_input_files(str(saved))
-    page.wait_for_function("document.querySelector('[data-message]').textContent.includes('imported')")
+    page.wait_for_function("() => document.querySelector('[data-message]').textContent.includes('imported')")
     assert row.inner_text() == "Completed"
     assert read.inner_text() == "Read; self-check not started"
 
@@ -269,7 +269,7 @@ def test_a_bad_progress_file_changes_nothing(guide, site_url, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something-else"}')
     guide.locator('input[data-action="import"]').set_input_files(str(bad))
-    guide.wait_for_function("document.querySelector('[data-message]').textContent.length > 0")
+    guide.wait_for_function("() => document.querySelector('[data-message]').textContent.length > 0")
     assert "not a progress file" in guide.locator("[data-message]").inner_text()
 
 

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, save_screenshot, SCREENSHOTS as JOURNEYS
 from sphinx_course.tools_data import load_questionnaire
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
-JOURNEYS = ROOT / "_build" / "journeys"
 DATA = load_questionnaire(ROOT / "exercises" / "tools" / "screening.yaml")
 QUESTIONS = {q["id"]: q for q in DATA["questions"]}
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -40,7 +39,7 @@ def screen(page):
 def shoot(page, name: str) -> None:
     JOURNEYS.mkdir(parents=True, exist_ok=True)
     page.locator(".tool-results").scroll_into_view_if_needed()
-    page.screenshot(path=str(JOURNEYS / f"{name}.png"))
+    save_screenshot(page, name)
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))

@@ -109,7 +109,7 @@ def test_a_bad_import_changes_nothing(readiness, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "aipol-tool", "tool": "readiness", "version": 99, "answers": {}}))
     readiness.locator('input[data-action="import"]').set_input_files(str(bad))
-    readiness.wait_for_function("document.querySelector('[data-message]').textContent.length > 0")
+    readiness.wait_for_function("() => document.querySelector('[data-message]').textContent.length > 0")
     assert "was not exported by this tool" in readiness.locator("[data-message]").inner_text()
     assert readiness.locator("input:checked").count() == 2
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import sphinx_build, write_fixture_site
+from conftest import sphinx_build, write_fixture_site, save_screenshot
 from test_course import prose_words
 
 CT_SESSIONS = ["01-uses-and-limits", "02-human-rights", "03-malicious-use", "04-governance-cooperation"]
@@ -281,5 +281,5 @@ def test_exercise_index_filters_and_sorts_in_the_browser(page, site_url):
     assert minutes == sorted(minutes, reverse=True)
     from conftest import axe_violations, ROOT
     (ROOT / "_build" / "journeys").mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ROOT / "_build" / "journeys" / "trainer-exercise-index.png"))
+    save_screenshot(page, "trainer-exercise-index")
     assert axe_violations(page) == [] and page.console_errors == []

@@ -8,23 +8,16 @@ Each journey saves screenshots to _build/journeys/ for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import served, save_screenshot, SCREENSHOTS as SHOTS
+
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "_build" / "journeys"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -37,12 +30,8 @@ def journey_html(request) -> Path:
 @pytest.fixture(scope="session")
 def journey_url(journey_html):
     """journey_html served on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(journey_html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(journey_html) as url:
+        yield url
 
 
 @pytest.fixture
@@ -51,8 +40,6 @@ def shot():
     SHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(tab, name: str) -> Path:
-        path = SHOTS / f"{name}.png"
-        tab.screenshot(path=str(path))
-        return path
+        return save_screenshot(tab, name)
 
     return take

@@ -9,14 +9,12 @@ Screenshots of each step go to _build/journeys/ for a person to look at.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[2] / "_build" / "journeys"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 MODULE_1 = "modules/leadership/01-ai-in-law-enforcement.html"
 MODULE_2_TITLE = "Module 2: Principles for responsible AI innovation"
@@ -25,8 +23,7 @@ PLAN = ["right", "wrong", "right by keyboard", "right", "wrong", "right", "wrong
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"executive-{name}.png"), full_page=False)
+    save_screenshot(page, f"executive-{name}")
 
 
 def right_options(question) -> list[int]:
@@ -153,7 +150,7 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
     # Reading to the end marks the module read.
     end = page.locator('[data-read-at="end"]')
     end.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('[data-read-at=end] [data-read-status]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('[data-read-at=end] [data-read-status]').textContent.length > 0")
     assert "You have read this unit" in end.inner_text()
 
     # Reload: nothing is lost.
@@ -167,7 +164,7 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
     # The course overview shows the state and continues with Module 2.
     page.goto(site_url + "modules/leadership/index.html")
     row = page.locator("table.course-outline tr", has_text="Module 1")
-    page.wait_for_function("document.querySelector('a[data-quiz-status]').dataset.stage !== undefined")
+    page.wait_for_function("() => document.querySelector('a[data-quiz-status]').dataset.stage !== undefined")
     assert f"Completed, best {expected_right} of {len(PLAN)}" in row.inner_text(), "the overview does not show the finished quiz"
     assert "Read" in row.inner_text(), "the overview does not show that Module 1 was read"
     link = continue_link(page)
@@ -179,7 +176,7 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
 
     # My progress: the course first, then the counter-terrorism sessions; no demo quizzes.
     page.goto(site_url + "docs/progress.html")
-    page.wait_for_function("document.querySelector('[data-overall]').textContent.includes('completed')")
+    page.wait_for_function("() => document.querySelector('[data-overall]').textContent.includes('completed')")
     headings = page.locator(".course-progress h2").all_inner_texts()
     assert headings == ["The leadership course", "Counter-terrorism sessions"], f"My progress lists {headings}"
     assert page.locator('tr[data-quiz-id^="authoring"]').count() == 0, "the authoring guide's demo quizzes count as progress"

@@ -8,15 +8,13 @@ reflow checks at 320 px: no sideways scrolling, and nothing cut off inside its c
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, axe_violations
+from conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser
 
-SHOTS = ROOT / "_build" / "journeys"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 PUBLIC_PAGES = ["index", "ai-explained", "how-police-use-ai", "myths-and-facts", "your-rights", "faq", "campaign"]
 
@@ -53,8 +51,7 @@ REFLOW_SCRIPT = """() => {
 
 
 def shot(tab, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / f"{name}.png"))
+    save_screenshot(tab, name)
 
 
 def in_view(tab, locator) -> bool:

@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import axe_violations
+from conftest import axe_violations, save_screenshot, SCREENSHOTS as SHOTS
 
 from sphinx_course.tools_data import load_questionnaire
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "_build" / "journeys"
 READINESS = load_questionnaire(ROOT / "exercises" / "tools" / "readiness.yaml")
 DIMENSIONS = READINESS["dimensions"]
 TOTAL = sum(len(d["statements"]) for d in DIMENSIONS)
@@ -31,8 +30,7 @@ TOOLS = ["readiness", "screening", "strategy-builder"]
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"readiness-{name}.png"), full_page=False)
+    save_screenshot(page, f"readiness-{name}")
 
 
 def answer(page, statement: str, level) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import save_screenshot
 
-SHOTS = ROOT / "_build" / "journeys"
 
 
 def shot(tab, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / f"trainer-{name}.png"))
+    save_screenshot(tab, f"trainer-{name}")
 
 
 @pytest.mark.browser
