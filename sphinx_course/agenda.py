@@ -163,7 +163,7 @@ def agenda_nodes(app, docname: str, node: agenda, settings) -> list[nodes.Node]:
     minutes = [item_minutes(env, item) or 0 for item in node["items"]]
     times = schedule(node["start"], minutes)
     rows = []
-    for item, length, (begin, end) in zip(node["items"], minutes, times):
+    for item, length, (begin, end) in zip(node["items"], minutes, times, strict=False):
         if item["kind"] == "break":
             label: nodes.Node = nodes.emphasis("", item["target"])
         elif item["kind"] == "slot":

@@ -15,6 +15,8 @@ from typing import Any
 
 from sphinx.util import logging
 
+from .content_safety import META_CONTENT_SECURITY_POLICY
+
 logger = logging.getLogger(__name__)
 
 
@@ -49,7 +51,6 @@ def _strings_mapped_to_strings(value: Any) -> str | None:
 
 def _strings(value: Any) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
-from .content_safety import META_CONTENT_SECURITY_POLICY
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from docutils.utils import get_source_line
 
 from .warnings_ import logger
 

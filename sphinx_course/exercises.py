@@ -24,8 +24,8 @@ from sphinx.transforms import SphinxTransform
 from .errors import AuthoringError
 from .i18n import _
 from .registry import AggregateDirective, course_registry, gathers
-from .tables import simple_table
 from .sources import front_matter_line
+from .tables import simple_table
 from .trainer import TRAINER_CLASS
 from .units import read_front_matter
 from .warnings_ import logger

@@ -9,10 +9,10 @@ from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
 from .cases import setup_cases
-from .debrief import setup_debrief
 from .config import register_config
 from .content_safety import setup_content_safety
 from .course_index import setup_course_index
+from .debrief import setup_debrief
 from .discovery import setup_discovery
 from .exercises import setup_exercises
 from .handouts import setup_handouts
@@ -21,21 +21,21 @@ from .legal_timeline import setup_legal_timeline
 from .links import setup_links
 from .messages import setup_messages
 from .outline import setup_outline
+from .packs import setup_packs
 from .progress import setup_progress
 from .quiz import setup_quiz
 from .reference import setup_reference
-from .slides import setup_slides
-from .packs import setup_packs
 from .registry import course_registry, setup_registry
+from .rubric import setup_rubric
+from .slides import setup_slides
 from .source_check import setup_source_check
 from .sources_registry import setup_sources_registry
-from .rubric import setup_rubric
 from .theme_fixes import setup_theme_fixes
 from .tools import setup_tools
 from .trainer import setup_trainer
 from .units import setup_units
-from .world import setup_world
 from .web_only import setup_web_only
+from .world import setup_world
 
 STATIC = Path(__file__).parent / "static"
 
@@ -71,8 +71,12 @@ def interface_strings() -> dict[str, str]:
         "confirmClear": _("Remove all saved answers and scores from this device?"),
         "answered": _("{done} of {total} answered."),
         "resultsTitle": _("Your results"),
-        "noAnswers": _("No dimension has enough answers for a score yet. A dimension is scored once at least 60% of its statements are rated (“not sure” does not count), and the overall level needs every dimension scored."),
-        "noOverall": _("No overall level yet: too few statements are rated in {count} of {total} dimensions ({names}). Rate at least 60% of the statements in each dimension to see the overall level and your strongest and weakest areas."),
+        "noAnswers": _("No dimension has enough answers for a score yet. A dimension is scored once at least 60% of "
+                       "its statements are rated (“not sure” does not count), and the overall level needs every "
+                       "dimension scored."),
+        "noOverall": _("No overall level yet: too few statements are rated in {count} of {total} dimensions "
+                       "({names}). Rate at least 60% of the statements in each dimension to see the overall level "
+                       "and your strongest and weakest areas."),
         "notEnough": _("not enough answers"),
         "overallLevel": _("Overall: {score} out of 4, level “{level}” ({done} of {total} statements answered)."),
         "strongest": _("Strongest:"),

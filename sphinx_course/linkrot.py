@@ -86,7 +86,7 @@ def check_url(url: str, pacer: HostPacer) -> dict:
                     return {"status": failure.code, "final_url": None, "error": str(failure)}
                 error = str(failure)
                 break
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 error = "timeout"
                 break
             except (urllib.error.URLError, OSError) as failure:

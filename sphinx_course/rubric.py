@@ -128,7 +128,7 @@ def visit_self_review_html(self, node) -> None:
     for criterion in data["criteria"]:
         out.append(f'<fieldset class="rubric-criterion" data-criterion="{enc(criterion["id"])}">'
                    f'<legend>{enc(criterion["title"])}</legend>\n')
-        for index, (level, text) in enumerate(zip(levels, criterion["levels"])):
+        for index, (level, text) in enumerate(zip(levels, criterion["levels"], strict=False)):
             field = f'rubric-{enc(data["id"])}-{enc(criterion["id"])}-{index}'
             out.append(
                 f'<div class="rubric-level"><input type="radio" id="{field}" name="{enc(criterion["id"])}" value="{index}">'

@@ -81,6 +81,38 @@ def _id_list(node: dict, key: str, where: str) -> list[str]:
     return value
 
 
+def _check_answers(answers: dict, questions: dict, data: dict, where: str) -> None:
+    """Every answer names a question of the screening (or an alias) and options it has."""
+    for qid, value in ((k, v) for k, v in answers.items() if k != LINE):
+        question = questions.get(qid)
+        if question is None:
+            _fail(answers, f"{where}: unknown question {qid!r}; the questions are {', '.join(q['id'] for q in data['questions'])}.")
+        allowed = [o["id"] for o in question["options"]]
+        given = value if isinstance(value, list) else [value]
+        if isinstance(value, list) and not question.get("multiple"):
+            _fail(answers, f"{where}: question {qid!r} takes one answer, not a list.")
+        for option in given:
+            if option not in allowed:
+                _fail(answers, f"{where}: unknown option {option!r} for question {qid!r}; use one of {', '.join(allowed)}.")
+
+
+def _check_expect(expect: dict, questions: dict, rules: set, data: dict, where: str) -> None:
+    """The expectation uses known keys, a known verdict, and names real rules and questions."""
+    unknown = sorted(set(expect) - EXPECT_KEYS - {LINE})
+    if unknown:
+        _fail(expect, f"{where}: unknown key {unknown[0]!r} under expect; use {', '.join(sorted(EXPECT_KEYS))}.")
+    if expect.get("category") not in VERDICTS:
+        _fail(expect, f"{where}: expect.category {expect.get('category')!r} is not one of {', '.join(VERDICTS)}.")
+    for key in ("rules", "not_rules"):
+        for rule in _id_list(expect, key, where):
+            if rule not in rules:
+                _fail(expect, f"{where}: expect.{key} names {rule!r}, which is not a rule of {data['id']}.")
+    for key in ("missing", "confirm"):
+        for qid in _id_list(expect, key, where):
+            if qid not in questions:
+                _fail(expect, f"{where}: expect.{key} names {qid!r}, which is not a question of {data['id']}.")
+
+
 def check_cases(raw: Any, data: dict) -> list[dict]:
     """The cases of a parsed case file (with line markers), checked against the questionnaire (pure)."""
     if not isinstance(raw, list) or not raw:
@@ -105,32 +137,10 @@ def check_cases(raw: Any, data: dict) -> list[dict]:
         answers, expect = case.get("answers"), case.get("expect")
         if not isinstance(answers, dict):
             _fail(case, f"{where}: 'answers' must map question ids to option ids.")
-        for qid, value in ((k, v) for k, v in answers.items() if k != LINE):
-            question = questions.get(qid)
-            if question is None:
-                _fail(answers, f"{where}: unknown question {qid!r}; the questions are {', '.join(q['id'] for q in data['questions'])}.")
-            allowed = [o["id"] for o in question["options"]]
-            given = value if isinstance(value, list) else [value]
-            if isinstance(value, list) and not question.get("multiple"):
-                _fail(answers, f"{where}: question {qid!r} takes one answer, not a list.")
-            for option in given:
-                if option not in allowed:
-                    _fail(answers, f"{where}: unknown option {option!r} for question {qid!r}; use one of {', '.join(allowed)}.")
+        _check_answers(answers, questions, data, where)
         if not isinstance(expect, dict):
             _fail(case, f"{where}: 'expect' must give at least the category.")
-        unknown = sorted(set(expect) - EXPECT_KEYS - {LINE})
-        if unknown:
-            _fail(expect, f"{where}: unknown key {unknown[0]!r} under expect; use {', '.join(sorted(EXPECT_KEYS))}.")
-        if expect.get("category") not in VERDICTS:
-            _fail(expect, f"{where}: expect.category {expect.get('category')!r} is not one of {', '.join(VERDICTS)}.")
-        for key in ("rules", "not_rules"):
-            for rule in _id_list(expect, key, where):
-                if rule not in rules:
-                    _fail(expect, f"{where}: expect.{key} names {rule!r}, which is not a rule of {data['id']}.")
-        for key in ("missing", "confirm"):
-            for qid in _id_list(expect, key, where):
-                if qid not in questions:
-                    _fail(expect, f"{where}: expect.{key} names {qid!r}, which is not a question of {data['id']}.")
+        _check_expect(expect, questions, rules, data, where)
     return _strip_lines(raw)
 
 
@@ -199,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.cases}:{error.line or 1}: {error.message}", file=sys.stderr)
         return 2
     failed = 0
-    for case, result in zip(cases, evaluate(data, cases)):
+    for case, result in zip(cases, evaluate(data, cases), strict=False):
         problems = mismatches(case, result)
         failed += bool(problems)
         print(f"{'FAIL' if problems else 'ok  '} {case['name']}: {result['verdict']}" + (f" ({'; '.join(problems)})" if problems else ""))

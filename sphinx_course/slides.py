@@ -68,7 +68,7 @@ def fenced_blocks(lines: list[str], directive: str) -> list[Block]:
             continue
         colons = len(match.group(1))
         end = next(
-            (i for i in range(start + 1, len(lines)) if re.fullmatch(r":{%d,}\s*" % colons, lines[i])),
+            (i for i in range(start + 1, len(lines)) if re.fullmatch(":{" + str(colons) + r",}\s*", lines[i])),
             len(lines),
         )
         body = lines[start + 1 : end]
@@ -367,7 +367,7 @@ class DeckIndexDirective(SphinxDirective):
                 self.env.note_dependency(str(deck))
                 self.env.note_dependency(str(unit))
                 docname = f"modules/{course}/{deck.stem}"
-                title = next((l[2:].strip() for l in unit.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), docname)
+                title = next((line[2:].strip() for line in unit.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), docname)
                 duration = front_matter_from_file(unit).get("duration", "")
                 href = posixpath.relpath(posixpath.join(self.config.course_slides_path, f"modules/{course}/slides/{deck.stem}.html"), here)
                 open_deck = nodes.reference("", _("Open the deck"), refuri=href)

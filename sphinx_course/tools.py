@@ -88,9 +88,9 @@ def resolve_links(data: dict, relative_uri, title_of) -> dict:
 
     for dimension in resolved.get("dimensions", []):
         for rec in dimension.get("recommendations", []):
-            rec["links"] = [link(l) for l in rec.get("links", [])]
+            rec["links"] = [link(target) for target in rec.get("links", [])]
     for section in resolved.get("sections", []):
-        section["links"] = [link(l) for l in section.get("links", [])]
+        section["links"] = [link(target) for target in section.get("links", [])]
     return resolved
 
 

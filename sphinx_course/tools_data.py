@@ -26,7 +26,7 @@ import difflib
 import math
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints, ValidationError
@@ -159,7 +159,7 @@ def parse_located(raw: bytes) -> tuple[Any, dict[Place, int], dict[Place, int]]:
     except yaml.YAMLError as error:
         raise _syntax_error(error) from None
     except RecursionError:
-        raise AuthoringError(f"the data is nested too deeply; data files need only a few levels.", None) from None
+        raise AuthoringError("the data is nested too deeply; data files need only a few levels.", None) from None
     finally:
         loader.dispose()
 
@@ -170,7 +170,7 @@ def parse_located(raw: bytes) -> tuple[Any, dict[Place, int], dict[Place, int]]:
 Text = Annotated[str, StringConstraints(strict=True, pattern=r"\S")]
 Identifier = Annotated[str, StringConstraints(strict=True, pattern=ID.pattern)]
 PageLink = Annotated[str, StringConstraints(strict=True, pattern=r"^/[^\s]*$")]
-Weight = Annotated[Union[StrictInt, StrictFloat], Field(gt=0)]
+Weight = Annotated[StrictInt | StrictFloat, Field(gt=0)]
 
 
 class _Model(BaseModel):
@@ -181,7 +181,7 @@ class _File(_Model):
     id: Identifier
     version: Annotated[StrictInt, Field(ge=1)]
     title: Text
-    intro: Optional[Text] = None
+    intro: Text | None = None
 
 
 class ScaleLevel(_Model):
@@ -237,21 +237,21 @@ class BuilderFile(_File):
 class ScreeningOption(_Model):
     id: Identifier
     label: Text
-    short: Optional[Text] = None  # how the option reads in "because you answered: …"
-    unsure: Optional[bool] = None  # a "not sure" answer, never read as permission
+    short: Text | None = None  # how the option reads in "because you answered: …"
+    unsure: bool | None = None  # a "not sure" answer, never read as permission
 
 
-Conditions = dict[Text, Union[Text, list[Text]]]  # question id: option id(s)
+Conditions = dict[Text, Text | list[Text]]  # question id: option id(s)
 
 
 class ScreeningQuestion(_Model):
     id: Identifier
     label: Text
-    short: Optional[Text] = None
-    multiple: Optional[bool] = None  # "choose all that apply"
+    short: Text | None = None
+    multiple: bool | None = None  # "choose all that apply"
     # True: every result depends on it; a list: it decides when any of these conditions holds.
-    deciding: Optional[Union[Literal[True], Annotated[list[Conditions], Field(min_length=1)]]] = None
-    confirm: Optional[Text] = None  # what to confirm when "not sure" could mean a ban
+    deciding: Literal[True] | Annotated[list[Conditions], Field(min_length=1)] | None = None
+    confirm: Text | None = None  # what to confirm when "not sure" could mean a ban
     aliases: list[Identifier] = []  # former ids, kept so saved answers and case files still work
     options: Annotated[list[ScreeningOption], Field(min_length=2)]
 
@@ -264,9 +264,9 @@ class ScreeningDuty(_Model):
 class ScreeningRule(_Model):
     id: Identifier
     when: Conditions
-    unless: Optional[Conditions] = None
+    unless: Conditions | None = None
     category: Literal[CATEGORIES]  # type: ignore[valid-type]
-    annex: Optional[Text] = None
+    annex: Text | None = None
     article: Text
     finding: Text
     duties: list[ScreeningDuty] = []
@@ -321,6 +321,22 @@ def _model_at(model: type[BaseModel], path: Place) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _unknown_key(model: type[BaseModel], path: Place, where: str, key: Any) -> str:
+    holder = _model_at(model, path)
+    known = list(holder.model_fields) if holder else []
+    close = difflib.get_close_matches(str(key), known, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else f" Known keys: {', '.join(known)}."
+    return f"{where}: unknown key '{key}'.{hint}"
+
+
+def _pattern_mismatch(pattern: str | None, where: str, value: Any) -> str:
+    if pattern == ID.pattern:
+        return f"{where}: id {value!r} is not valid; use lower-case letters, digits and hyphens."
+    if pattern == r"\S":
+        return f"{where}: must not be empty."
+    return f"{where}: {value!r} is not a page path such as /modules/leadership/05-readiness-and-lifecycle."
+
+
 def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Place, str]:
     """One pydantic error as (path, authoring message)."""
     loc = tuple(error["loc"])
@@ -336,18 +352,9 @@ def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Place, str
     if kind == "missing":
         return path, f"{where}: missing '{key}': add it."
     if kind == "extra_forbidden":
-        holder = _model_at(model, path)
-        known = list(holder.model_fields) if holder else []
-        close = difflib.get_close_matches(str(key), known, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else f" Known keys: {', '.join(known)}."
-        return path, f"{where}: unknown key '{key}'.{hint}"
+        return path, _unknown_key(model, path, where, key)
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern")
-        if pattern == ID.pattern:
-            return path, f"{where}: id {value!r} is not valid; use lower-case letters, digits and hyphens."
-        if pattern == r"\S":
-            return path, f"{where}: must not be empty."
-        return path, f"{where}: {value!r} is not a page path such as /modules/leadership/05-readiness-and-lifecycle."
+        return path, _pattern_mismatch(error.get("ctx", {}).get("pattern"), where, value)
     if kind in ("string_type", "str_type"):
         return path, f"{where}: must be text, not {_type_name(value)}."
     if kind == "int_type" and loc[-1:] == ("int",):  # a weight: whole numbers and decimals both do

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT, axe_violations
 from test_quality_gates import security_headers, serve_folder
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import save_screenshot
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from conftest import axe_violations
 
 pytestmark = pytest.mark.browser

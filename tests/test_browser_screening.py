@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SCREENSHOTS as JOURNEYS
+from conftest import axe_violations, save_screenshot
 
-from conftest import axe_violations, save_screenshot, SCREENSHOTS as JOURNEYS
 from sphinx_course.tools_data import load_questionnaire
 
 pytestmark = pytest.mark.browser

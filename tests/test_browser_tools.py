@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import axe_violations
+
 from sphinx_course.tools_data import load_questionnaire
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, sphinx_build, write_fixture_site
 
 CASE = """---

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import sphinx_build, write_fixture_site
+
 from sphinx_course.content_safety import (
     META_CONTENT_SECURITY_POLICY,
     is_html_comment,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import sphinx_build, write_fixture_site
 
 MODULES = [

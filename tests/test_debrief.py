@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-
 from conftest import sphinx_build, write_fixture_site
 
 PAGE = """# Unit

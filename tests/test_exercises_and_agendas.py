@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import sphinx_build, write_fixture_site, save_screenshot
+from conftest import save_screenshot, sphinx_build, write_fixture_site
 from test_course import prose_words
 
 CT_SESSIONS = ["01-uses-and-limits", "02-human-rights", "03-malicious-use", "04-governance-cooperation"]
@@ -87,7 +86,7 @@ def test_agenda_times_add_up(site_html, docname):
     assert agendas
     for agenda in agendas:
         rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in agenda.select("tbody tr")]
-        for (start, end, _item, length), following in zip(rows, rows[1:] + [None]):
+        for (start, end, _item, length), following in zip(rows, rows[1:] + [None], strict=False):
             assert minutes(end) - minutes(start) == int(length)
             if following:
                 assert following[0] == end, "items run back to back"
@@ -279,7 +278,7 @@ def test_exercise_index_filters_and_sorts_in_the_browser(page, site_url):
     page.get_by_role("button", name="Minutes").click()
     minutes = [int(t) for t in rows.locator("td:nth-child(3)").all_inner_texts()]
     assert minutes == sorted(minutes, reverse=True)
-    from conftest import axe_violations, ROOT
+    from conftest import ROOT, axe_violations
     (ROOT / "_build" / "journeys").mkdir(parents=True, exist_ok=True)
     save_screenshot(page, "trainer-exercise-index")
     assert axe_violations(page) == [] and page.console_errors == []

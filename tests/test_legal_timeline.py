@@ -232,7 +232,7 @@ def test_a_screening_with_another_date_is_warned_at_its_as_of_line(tmp_path):
 
     text = (REPO / "exercises/tools/screening.yaml").read_text(encoding="utf-8")
     text = re.sub(r"^as_of: .*$", "as_of: '2026-11-29'", text, flags=re.M)
-    line = next(n for n, l in enumerate(text.splitlines(), start=1) if l.startswith("as_of:"))
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("as_of:"))
     src = write_fixture_site(tmp_path / "src", {
         "index.md": "# Tool\n\n```{questionnaire} /screening.yaml\n```\n", "screening.yaml": text,
     }, 'course_law_as_of = "2026-12-06"\n')

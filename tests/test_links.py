@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 RUNNER = Path(__file__).parent / "linkcheck_runner.py"

@@ -152,7 +152,7 @@ def stranded_headings(pdf: Path, site: Path, pages: list[str]) -> list[str]:
         box_titles.update(" ".join(t.get_text().split()) for t in html.select("article .admonition-title"))
     stranded = []
     for number, page in enumerate(PdfReader(pdf).pages, start=1):
-        lines = [" ".join(l.split()) for l in unicodedata.normalize("NFKC", page.extract_text()).splitlines() if l.strip()]
+        lines = [" ".join(row.split()) for row in unicodedata.normalize("NFKC", page.extract_text()).splitlines() if row.strip()]
         if "Contents" in lines:  # the page's own contents list ends with heading names
             continue
         last = lines[-1] if lines else ""

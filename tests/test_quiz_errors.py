@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import sphinx_build, write_fixture_site
 
 CORPUS = Path(__file__).parent / "fixtures" / "quiz-errors"

@@ -6,7 +6,13 @@ import pytest
 
 from sphinx_course.errors import AuthoringError
 from sphinx_course.quiz_model import (
-    OptionSpec, QuestionSpec, QuizSpec, display_order, fingerprint, validate_question, validate_quiz_id,
+    OptionSpec,
+    QuestionSpec,
+    QuizSpec,
+    display_order,
+    fingerprint,
+    validate_question,
+    validate_quiz_id,
 )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from bs4 import BeautifulSoup
-
 from conftest import sphinx_build, write_fixture_site
+
 from sphinx_course.config import CourseConfig
 from sphinx_course.warnings_ import AUTHORING_ERRORS, CourseWarning
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, axe_violations, sphinx_build, write_fixture_site
+
 from sphinx_course.errors import AuthoringError
 from sphinx_course.rubric import validate_rubric
 
@@ -17,7 +17,7 @@ JOURNEYS = ROOT / "_build" / "journeys"
 
 def rubric(criteria=5, levels=("Not yet", "Strong")):
     return {"id": "r", "version": 1, "levels": list(levels),
-            "criteria": [{"id": f"c{i}", "title": f"Criterion {i}", "levels": [f"{l} {i}" for l in levels]}
+            "criteria": [{"id": f"c{i}", "title": f"Criterion {i}", "levels": [f"{level} {i}" for level in levels]}
                          for i in range(criteria)]}
 
 

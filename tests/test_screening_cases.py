@@ -27,7 +27,7 @@ RANK = {"prohibited": 0, "possibly-prohibited": 0, "high-risk": 1, "transparency
 
 @pytest.fixture(scope="module")
 def results():
-    return dict(zip((c["name"] for c in CASES), screening_check.evaluate(DATA, CASES)))
+    return dict(zip((c["name"] for c in CASES), screening_check.evaluate(DATA, CASES), strict=False))
 
 
 def test_the_worked_cases_cover_the_act_and_the_fail_safe_paths(results):
@@ -98,7 +98,7 @@ def test_no_category_but_a_ban_unless_every_deciding_question_is_answered():
     rng = random.Random(14)
     sets = [random_answers(rng, share) for share in (0.2, 0.5, 0.8, 0.95) for _ in range(400)]
     checked = 0
-    for answers, result in zip(sets, evaluate(sets)):
+    for answers, result in zip(sets, evaluate(sets), strict=False):
         unanswered = [q for q in deciding_questions(answers) if q not in answers]
         if unanswered:
             checked += 1
@@ -118,7 +118,7 @@ def test_not_sure_never_gives_a_less_severe_result():
         complete.append(answers)
     bases = evaluate(complete)
     pairs = []
-    for answers, base in zip(complete, bases):
+    for answers, base in zip(complete, bases, strict=False):
         if base["verdict"] not in RANK:
             continue
         for qid, value in answers.items():
@@ -126,7 +126,7 @@ def test_not_sure_never_gives_a_less_severe_result():
             if unsure and value not in unsure:
                 variants.append({**answers, qid: unsure[0]})
                 pairs.append((answers, qid, base["verdict"]))
-    for (answers, qid, before), after in zip(pairs, evaluate(variants)):
+    for (answers, qid, before), after in zip(pairs, evaluate(variants), strict=False):
         if after["verdict"] == "incomplete":
             continue
         assert RANK[after["verdict"]] <= RANK[before], f"'not sure' on {qid} turned {before} into {after['verdict']}: {answers}"
@@ -142,7 +142,7 @@ def test_the_live_identification_exceptions_need_national_law_saying_yes():
                         "exception": rng.choice(["victims", "threat", "suspect"]),
                         "national-law": rng.choice(["no", "unsure", "not-applicable"])})
         sets.append(answers)
-    for answers, result in zip(sets, evaluate(sets)):
+    for answers, result in zip(sets, evaluate(sets), strict=False):
         assert not {"rbi-realtime-exception", "rbi-near-live-exception"} & set(result["rules"]), answers
         if result["verdict"] != "out-of-scope":
             assert result["verdict"] in ("prohibited", "possibly-prohibited", "incomplete"), (answers, result["verdict"])
@@ -237,7 +237,7 @@ def test_every_complete_answer_set_for_one_function_gets_a_category():
             for derogation, profiles in (("none", "no"), ("narrow-procedural", "no"), ("narrow-procedural", "yes")):
                 sets.append({**base, **combo, "purpose": [purpose], "derogation": derogation, "profiles": profiles, "legacy": "no"})
     unanswered = []
-    for answers, result in zip(sets, evaluate(sets)):
+    for answers, result in zip(sets, evaluate(sets), strict=False):
         if result["verdict"] == "incomplete":
             unanswered.append(answers)  # a deciding question the combination leaves out: fine, and checked above
             continue

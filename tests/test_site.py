@@ -7,7 +7,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-
 SECTION_LANDINGS = [
     "modules/leadership/index",
     "modules/counter-terrorism/index",

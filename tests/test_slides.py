@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from sphinx_course.units import front_matter_from_file
 
 UNITS = sorted(p for p in (ROOT / "modules").glob("*/0*.md"))

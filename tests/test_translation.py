@@ -7,7 +7,6 @@ import json
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from bs4 import BeautifulSoup
-
 from conftest import sphinx_build, write_fixture_site
 
 FRENCH = {

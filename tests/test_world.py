@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, sphinx_build, write_fixture_site
+
 from sphinx_course.errors import AuthoringError
 from sphinx_course.world import agency_names, known_names, unknown_agency_names, validate_world
 

@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-
-from conftest import served, save_screenshot, SCREENSHOTS as SHOTS
+from conftest import SCREENSHOTS as SHOTS
+from conftest import save_screenshot, served
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}

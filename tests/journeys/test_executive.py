@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser

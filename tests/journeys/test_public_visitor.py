@@ -8,9 +8,7 @@ reflow checks at 320 px: no sideways scrolling, and nothing cut off inside its c
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.browser

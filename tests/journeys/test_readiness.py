@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SCREENSHOTS as SHOTS
+from conftest import axe_violations, save_screenshot
 from pypdf import PdfReader
-
-from conftest import axe_violations, save_screenshot, SCREENSHOTS as SHOTS
 
 from sphinx_course.tools_data import load_questionnaire
 

@@ -8,9 +8,7 @@ deck index. Screenshots go to _build/journeys/.
 from __future__ import annotations
 
 import pytest
-
 from conftest import save_screenshot
-
 
 
 def shot(tab, name: str) -> None:
