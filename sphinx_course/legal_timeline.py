@@ -99,7 +99,7 @@ def load_timeline() -> dict[str, Milestone]:
         return read_timeline()
     except (AuthoringError, OSError, yaml.YAMLError) as error:
         if not getattr(load_timeline, "reported", False):
-            load_timeline.reported = True
+            setattr(load_timeline, "reported", True)  # noqa: B010 (report once per process)
             logger.error(f"{TIMELINE_FILE}: the legal timeline is invalid: {error} [course.timeline]")
         return {}
 

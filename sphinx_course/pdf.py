@@ -60,7 +60,7 @@ def handout_ids(site: Path) -> list[str]:
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup((site / HANDOUTS_PAGE).read_text(encoding="utf-8"), "html.parser")
-    return [section["id"] for section in page.select("section.handout")]
+    return [str(section["id"]) for section in page.select("section.handout")]
 
 
 def print_to_pdf(tab, url: str) -> bytes:

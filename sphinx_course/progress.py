@@ -81,8 +81,8 @@ def visit_progress_html(self, node) -> None:
         f'{self.encode(_("%s quizzes in the course.") % len(quizzes))}</p>\n'
     )
     out.append(continue_line(self, unit_entries(self, quizzes)))
-    for section, records in groupby(quizzes, key=lambda q: section_of(q.docname)):
-        records = list(records)
+    for section, grouped in groupby(quizzes, key=lambda q: section_of(q.docname)):
+        records = list(grouped)
         heading = section_title(env, section)
         out.append(f'<h2>{self.encode(heading)}</h2>\n<div class="table-wrapper"><table class="progress-table">\n')
         out.append(

@@ -247,7 +247,7 @@ def _locate(directive: SphinxDirective) -> tuple[str, int, int]:
     """
     items = directive.content.items if directive.content else []
     source = items[0][0] if items and items[0][0] else directive.state.document.current_source
-    source = source or directive.env.doc2path(directive.env.docname)
+    source = str(source or directive.env.doc2path(directive.env.docname))
     try:
         with open(source, encoding="utf-8") as handle:
             lines = handle.read().splitlines()

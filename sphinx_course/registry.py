@@ -88,9 +88,10 @@ class CourseRegistry:
 
 
 def course_registry(env: BuildEnvironment) -> CourseRegistry:
+    # Kept on the environment so that it is pickled with it and merged from parallel readers.
     if not hasattr(env, "course_registry"):
-        env.course_registry = CourseRegistry()
-    return env.course_registry
+        env.course_registry = CourseRegistry()  # type: ignore[attr-defined]
+    return env.course_registry  # type: ignore[attr-defined]
 
 
 def section_of(docname: str) -> str:

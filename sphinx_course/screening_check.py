@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import AuthoringError
 from .tools_data import load_questionnaire, parse_located
@@ -68,7 +68,7 @@ process.stdout.write(JSON.stringify(input.cases.map(c => K.evaluateScreening(inp
 """
 
 
-def _fail(node: Any, message: str, fallback: int | None = None):
+def _fail(node: Any, message: str, fallback: int | None = None) -> NoReturn:
     raise AuthoringError(message, node.get(LINE, fallback) if isinstance(node, dict) else fallback)
 
 
@@ -133,7 +133,7 @@ def check_cases(raw: Any, data: dict) -> list[dict]:
                 _fail(case, f"{where}: missing '{key}': add it, as text.")
         if name in names:
             _fail(case, f"{where}: another case has the same name; names must be unique.")
-        names.add(name)
+        names.add(str(name))
         answers, expect = case.get("answers"), case.get("expect")
         if not isinstance(answers, dict):
             _fail(case, f"{where}: 'answers' must map question ids to option ids.")

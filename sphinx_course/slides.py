@@ -82,7 +82,7 @@ def fenced_blocks(lines: list[str], directive: str) -> list[Block]:
 
 def trainer_parts(lines: list[str]) -> dict[str, Block]:
     """The named ``{trainer-part}`` blocks that sit inside a ``{trainer-notes}`` block."""
-    inside = set()
+    inside: set[int] = set()
     for notes in fenced_blocks(lines, "trainer-notes"):
         inside.update(range(notes.line, notes.line + len(notes.body) + 1))
     return {part.argument: part for part in fenced_blocks(lines, "trainer-part") if part.line in inside}
@@ -123,13 +123,15 @@ def quiz_questions(lines: list[str]) -> list[Poll]:
     polls = []
     for number, question in enumerate(fenced_blocks(quiz.body, "question"), start=1):
         qtype = question.options.get("type", "single")
-        stem, options, correct = [], [], []
+        stem: list[str] = []
+        options: list[str] = []
+        correct: list[int] = []
         for line in question.body:
             choice, step = CHOICE.match(line), STEP.match(line)
             if choice or (qtype == "ordering" and step):
                 if choice and choice.group(1) == "x":
                     correct.append(len(options))
-                options.append(choice.group(2) if choice else step.group(1))
+                options.append(choice.group(2) if choice else step.group(1))  # type: ignore[union-attr]
             elif options:
                 if line.startswith(("```", ":::")):
                     break  # explanation or hint after the options

@@ -128,7 +128,7 @@ def load_sources() -> Registry:
         return read_sources()
     except (AuthoringError, OSError, yaml.YAMLError) as error:
         if not getattr(load_sources, "reported", False):
-            load_sources.reported = True
+            setattr(load_sources, "reported", True)  # noqa: B010 (report once per process)
             logger.error(f"{SOURCES_FILE}: the sources registry is invalid: {error} [course.source]")
         return Registry({}, {})
 

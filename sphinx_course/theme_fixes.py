@@ -58,7 +58,7 @@ def wrap_toctree(app, pagename, templatename, context, doctree) -> None:
     def generate_named(*args, **kwargs):
         return name_sidebar_toggles(str(generate(*args, **kwargs)))
 
-    generate_named._course_wrapped = True
+    setattr(generate_named, "_course_wrapped", True)  # noqa: B010 (marks the wrapper, so it is applied once)
     context["generate_toctree_html"] = generate_named
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -337,7 +338,7 @@ def _pattern_mismatch(pattern: str | None, where: str, value: Any) -> str:
     return f"{where}: {value!r} is not a page path such as /modules/leadership/05-readiness-and-lifecycle."
 
 
-def _explain(error: dict, model: type[BaseModel], data: Any) -> tuple[Place, str]:
+def _explain(error: Mapping[str, Any], model: type[BaseModel], data: Any) -> tuple[Place, str]:
     """One pydantic error as (path, authoring message)."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -558,7 +559,7 @@ def load_questionnaire(path: Path) -> dict:
 
 
 def _link_paths(data: dict) -> list[tuple[str, Place]]:
-    found = []
+    found: list[tuple[str, Place]] = []
     for d, dimension in enumerate(data.get("dimensions", [])):
         for r, rec in enumerate(dimension.get("recommendations", [])):
             found += [(link, ("dimensions", d, "recommendations", r, "links", n)) for n, link in enumerate(rec.get("links", []))]
