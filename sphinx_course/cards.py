@@ -31,6 +31,7 @@ from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry, gathers
 from .sources import named_file
+from .tools_data import read_yaml_data
 from .warnings_ import logger
 from .web_only import add_web_only_node
 
@@ -89,7 +90,7 @@ def write_card_files(folder: Path, name: str, svg: str) -> None:
 
 
 def load_cards(path: Path) -> list[dict]:
-    cards = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cards = read_yaml_data(path)
     if not isinstance(cards, list) or not cards:
         raise AuthoringError("the file must be a list of cards, each with id, text and page.")
     seen = set()

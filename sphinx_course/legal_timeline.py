@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .errors import AuthoringError
 from .i18n import _
 from .source_check import host_matches, load_rules
+from .tools_data import read_yaml_data
 from .warnings_ import CourseWarning, logger, warn
 
 TIMELINE_FILE = Path(__file__).parent / "data" / "legal-timeline.yaml"
@@ -89,8 +90,7 @@ def parse_timeline(data: dict) -> dict[str, Milestone]:
 
 @lru_cache(maxsize=4)
 def read_timeline(path: str = str(TIMELINE_FILE)) -> dict[str, Milestone]:
-    with open(path, encoding="utf-8") as handle:
-        return parse_timeline(yaml.safe_load(handle))
+    return parse_timeline(read_yaml_data(Path(path)))
 
 
 def load_timeline() -> dict[str, Milestone]:

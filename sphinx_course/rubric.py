@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from .errors import AuthoringError
 from .i18n import _
 from .sources import named_file
+from .tools_data import read_yaml_data
 from .web_only import add_web_only_node
 
 logger = logging.getLogger("sphinx_course")
@@ -52,17 +53,14 @@ def validate_rubric(data) -> dict:
 
 
 def read_rubric(directive: SphinxDirective) -> dict | None:
-    import yaml
-
     relative, path = named_file(directive)
     try:
-        return validate_rubric(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return validate_rubric(read_yaml_data(path))
     except FileNotFoundError:
         message = f"there is no rubric file {relative}"
-    except yaml.YAMLError as error:
-        message = f"{relative} is not valid YAML ({getattr(error, 'problem', error)})"
     except AuthoringError as error:
-        message = f"{relative}: {error.message}"
+        where = f" (line {error.line})" if error.line else ""
+        message = f"{relative}{where}: {error.message}"
     logger.error(f"{message} [course.rubric]", location=(directive.env.docname, directive.lineno))
     return None
 

@@ -21,10 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import yaml
 from docutils import nodes
 
 from .errors import AuthoringError
+from .tools_data import read_yaml_data
 from .warnings_ import logger
 
 RULES_FILE = Path(__file__).parent / "data" / "official-hosts.yaml"
@@ -90,8 +90,7 @@ def parse_rules(data: dict) -> SourceRules:
 
 @lru_cache(maxsize=4)
 def load_rules(path: str = str(RULES_FILE)) -> SourceRules:
-    with open(path, encoding="utf-8") as handle:
-        return parse_rules(yaml.safe_load(handle))
+    return parse_rules(read_yaml_data(Path(path)))
 
 
 def unofficial_entry(url: str, rules: SourceRules) -> Unofficial | None:

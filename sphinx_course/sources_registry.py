@@ -35,6 +35,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .errors import AuthoringError
 from .i18n import _
 from .source_check import SourceRules, host_matches, link_source_problem, load_rules
+from .tools_data import read_yaml_data
 from .warnings_ import logger
 
 SOURCES_FILE = Path(__file__).parent / "data" / "sources.yaml"
@@ -118,8 +119,7 @@ def parse_sources(data: dict, rules: SourceRules) -> Registry:
 
 @lru_cache(maxsize=4)
 def read_sources(path: str = str(SOURCES_FILE)) -> Registry:
-    with open(path, encoding="utf-8") as handle:
-        return parse_sources(yaml.safe_load(handle), load_rules())
+    return parse_sources(read_yaml_data(Path(path)), load_rules())
 
 
 def load_sources() -> Registry:

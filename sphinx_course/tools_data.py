@@ -165,6 +165,12 @@ def parse_located(raw: bytes) -> tuple[Any, dict[Place, int], dict[Place, int]]:
         loader.dispose()
 
 
+def read_yaml_data(path: Path) -> Any:
+    """A data file's plain values, read with the same limits as the tools' files (size, depth,
+    aliases, encoding, finite numbers, no duplicate keys): for every YAML file the build reads."""
+    return parse_located(Path(path).read_bytes())[0]
+
+
 # ---------------------------------------------------------------------------
 # 2. The schema
 

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .blocks import SCENARIO_CLASS, boxes
 from .errors import AuthoringError
+from .tools_data import read_yaml_data
 from .warnings_ import CourseWarning, logger, warn
 
 WORLD_FILE = "docs/authoring/world.yaml"
@@ -83,12 +84,8 @@ def load_world(srcdir: str) -> dict | None:
     path = Path(srcdir, WORLD_FILE)
     if not path.is_file():
         return None
-    import yaml
-
-    try:
-        return validate_world(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except yaml.YAMLError as error:
-        raise AuthoringError(f"the world file is not valid YAML ({getattr(error, 'problem', error)})") from None
+    # A YAML mistake is an AuthoringError naming its line, from the shared reader.
+    return validate_world(read_yaml_data(path))
 
 
 def _world(app) -> dict | None:

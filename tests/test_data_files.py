@@ -1,0 +1,52 @@
+"""Every YAML file the build reads is read with the same limits as the tools' data files.
+
+The legal timeline, the sources registry and its host rules, the world bible and the campaign
+cards were added after the tools' hardened reader; a hostile or careless edit to any of them must
+give a located authoring error, never a traceback or an exhausted machine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_course.cards import load_cards
+from sphinx_course.errors import AuthoringError
+from sphinx_course.legal_timeline import read_timeline
+from sphinx_course.source_check import load_rules
+from sphinx_course.sources_registry import read_sources
+from sphinx_course.world import WORLD_FILE, load_world
+
+ALIAS_BOMB = ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(8)
+)).encode()
+BAD_INPUTS = {
+    "alias bomb": (ALIAS_BOMB, "once its aliases (*name) are expanded"),
+    "Latin-1 byte": ("milestones:\n  - id: caf\xe9\n".encode("latin-1"), "the file is not UTF-8: byte 0xE9 at line 2"),
+    "unclosed quote": (b"milestones:\n  - id: 'open\n    date: 2026-01-01\n", "line"),
+    "not a number": (b"weight: .nan\n", "is not a number a tool can use"),
+}
+
+
+def read_with(reader: str, path: Path):
+    if reader == "world":
+        (path.parent / WORLD_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / WORLD_FILE).write_bytes(path.read_bytes())
+        return load_world(str(path.parent))
+    return {"timeline": lambda: read_timeline(str(path)), "sources": lambda: read_sources(str(path)),
+            "host rules": lambda: load_rules(str(path)), "cards": lambda: load_cards(path)}[reader]()
+
+
+@pytest.mark.parametrize("reader", ["timeline", "sources", "host rules", "world", "cards"])
+@pytest.mark.parametrize("bad", list(BAD_INPUTS))
+def test_a_bad_data_file_is_a_located_authoring_error(tmp_path, reader, bad):
+    raw, expected = BAD_INPUTS[bad]
+    path = tmp_path / "data.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(AuthoringError) as caught:
+        read_with(reader, path)
+    assert expected in caught.value.message + f" line {caught.value.line}", caught.value.message
+    assert caught.value.line is not None or bad == "alias bomb"
