@@ -134,11 +134,17 @@ class QuestionDirective(SphinxDirective):
         "type": directives.unchanged,
         "objective": directives.unchanged,
         "tags": directives.unchanged,
+        # A member of its course's final-check pool (see docs/authoring/quizzes.md).
+        "pool": directives.flag,
+        # ``false`` keeps the source order where it carries meaning (a scale, "none of these").
+        "shuffle": lambda value: directives.choice(value, ("true", "false")),
     }
 
     def run(self):
         node = pending_question(
             qtype=self.options.get("type"),
+            pool="pool" in self.options,
+            shuffle=self.options.get("shuffle", "true") == "true",
             objective=(self.options.get("objective") or "").strip() or None,
             tags=tuple((self.options.get("tags") or "").replace(",", " ").split()),
         )
