@@ -18,6 +18,7 @@ from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
 from .registry import AggregateDirective, course_registry, gathers, read_stamps
+from .sources_registry import FURTHER_READING_CLASS
 from .trainer import TRAINER_CLASS
 from .units import objectives_list
 
@@ -67,13 +68,6 @@ def anchor(docname: str) -> str:
     return "handout-" + docname.rsplit("/", 1)[-1]
 
 
-def section_titled(doctree, title: str) -> nodes.section | None:
-    for section in doctree.findall(nodes.section):
-        if section[0].astext().strip() == title:
-            return section
-    return None
-
-
 def discussion_questions(doctree) -> list[nodes.Node]:
     """The numbered questions after "Discussion questions" in the unit's scenarios."""
     found: list[nodes.Node] = []
@@ -103,13 +97,18 @@ def handout(env, docname: str) -> nodes.section:
     if questions:
         section += nodes.rubric("", _("Scenario discussion questions"))
         section += questions
-    reading = section_titled(doctree, "Further reading")
-    if reading is not None:
-        items = [item for item in reading.findall(nodes.list_item)][:SOURCES_PER_HANDOUT]
-        if items:
-            section += nodes.rubric("", _("Key sources"))
-            section += nodes.bullet_list("", *(item.deepcopy() for item in items))
+    items = key_sources(doctree)
+    if items:
+        section += nodes.rubric("", _("Key sources"))
+        section += nodes.bullet_list("", *items)
     return section
+
+
+def key_sources(doctree) -> list[nodes.list_item]:
+    """The first sources of the unit's ``{further-reading}`` lists, found by their class, not a heading."""
+    found = [item.deepcopy() for listing in doctree.findall(nodes.bullet_list)
+             if FURTHER_READING_CLASS in listing.get("classes", []) for item in listing.children]
+    return found[:SOURCES_PER_HANDOUT]
 
 
 def manual_anchor(docname: str) -> str:

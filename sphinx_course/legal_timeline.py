@@ -245,7 +245,7 @@ def check_page(app, doctree) -> None:
         )
     # Trainer notes are checked in their own branch (issue #16 leaves them to the trainer developer).
     # The sources registry prints dates of its own (a treaty opening for signature is both).
-    skip = {MILESTONE_CLASS, TIMELINE_CLASS, BOX_CLASS, "source-list",
+    skip = {MILESTONE_CLASS, TIMELINE_CLASS, BOX_CLASS, "source-list", "source-date",
             *app.config.course_timeline_check_skip_classes}
     for text in doctree.findall(nodes.Text):
         if inside(text, skip):

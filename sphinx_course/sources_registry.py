@@ -5,7 +5,13 @@ or secondary, group, the date it was checked). Pages use:
 
 - ``{source}`key``` or ``{source}`link text <key>``` for a link to the source;
 - ``{source-list}`` (optionally ``:group: case-law``) to render entries, as the references
-  page does.
+  page does;
+- ``{further-reading}``, a list of keys each with an optional note (``- led: read Chapter V``),
+  for a unit's further reading: each item shows the source's title (linked to its official
+  text), issuer and date from the registry, so no page types them.
+
+The further-reading list is a plain bullet list with the class :data:`FURTHER_READING_CLASS`
+(every builder writes it); the handouts find a unit's key sources by that class.
 
 :func:`parse_sources` checks the file (pure): every URL must pass the sources check, a
 primary source must sit on an official host for legal sources, and a secondary one must
@@ -42,6 +48,12 @@ SOURCES_FILE = Path(__file__).parent / "data" / "sources.yaml"
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ROLE_TEXT = re.compile(r"^(?P<text>.+?)\s*<(?P<key>[^<>]+)>$", re.S)
+#: The class of a ``{further-reading}`` list: the contract the handouts rely on.
+FURTHER_READING_CLASS = "further-reading"
+SOURCE_DATE_CLASS = "source-date"
+#: The date of a web page that gives none: rendered without a date.
+UNDATED = "undated"
+READING_ITEM = re.compile(r"^-\s+(?P<key>[^\s:]+)\s*(?::\s*(?P<note>.*))?$")
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,8 @@ def parse_sources(data: dict, rules: SourceRules) -> Registry:
         if key in sources:
             raise AuthoringError(f"Source key {key!r} is declared twice.")
         for field_name in ("date", "checked"):
+            if field_name == "date" and item[field_name] == UNDATED:
+                continue
             if not PARTIAL_DATE.match(str(item[field_name])):
                 raise AuthoringError(f"Source {key!r} has {field_name} {item[field_name]!r}; write YYYY-MM-DD.")
         if item["group"] not in groups:
@@ -168,7 +182,7 @@ class SourceListDirective(SphinxDirective):
             para = nodes.paragraph()
             para += nodes.Text(f"{source.issuer}, ")
             para += nodes.reference("", "", nodes.emphasis("", source.title), refuri=source.url)
-            para += nodes.Text(f" ({written_date(source.date)}). ")
+            para += nodes.Text(f" ({written_date(source.date)}). " if source.date != UNDATED else ". ")
             para += nodes.Text(_("Checked %s.") % written_date(source.checked))
             if source.kind == "secondary":
                 para += nodes.Text(" " + _("Secondary: %s.") % source.note)
@@ -176,6 +190,92 @@ class SourceListDirective(SphinxDirective):
         return [listing]
 
 
+def reading_items(lines: list[str]) -> list[tuple[int, str, str]]:
+    """(line offset, key, note) for each ``- key: note`` item; indented lines continue a note (pure).
+
+    Raises :class:`AuthoringError` with the offset of a line that is neither.
+    """
+    items: list[tuple[int, str, str]] = []
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = READING_ITEM.match(line.strip()) if not line[:1].isspace() else None
+        if match:
+            items.append((offset, match.group("key"), (match.group("note") or "").strip()))
+        elif line[:1].isspace() and items:
+            start, key, note = items[-1]
+            items[-1] = (start, key, f"{note} {line.strip()}".strip())
+        else:
+            raise AuthoringError(
+                f"Further reading lists one source per line, as '- key' or '- key: a short note'; found {line.strip()!r}.",
+                offset,
+            )
+    return items
+
+
+class FurtherReadingDirective(SphinxDirective):
+    """``{further-reading}``: registered sources, each with the registry's title, issuer and date, and a note."""
+
+    has_content = True
+
+    def run(self):
+        self.env.note_dependency(str(SOURCES_FILE))
+        registry = load_sources()
+        try:
+            items = reading_items(list(self.content))
+        except AuthoringError as error:
+            logger.error(f"{error.message} [course.source]", location=(self.env.docname, self.line_of(error.line or 0)))
+            return []
+        if not items:
+            logger.error("Further reading needs at least one source: '- key' or '- key: a short note'. [course.source]",
+                         location=self.get_location())
+            return []
+        listing = nodes.bullet_list(classes=[FURTHER_READING_CLASS])
+        listing["sources"] = []
+        seen: set[str] = set()
+        for offset, key, note in items:
+            line = self.line_of(offset)
+            if key not in registry.sources:
+                logger.error(f"Unknown source key {key!r} in further reading; declare it in the sources registry "
+                             f"({SOURCES_FILE.name}). [course.source]", location=(self.env.docname, line))
+                continue
+            if key in seen:
+                logger.error(f"Source {key!r} is listed twice in this further reading. [course.source]",
+                             location=(self.env.docname, line))
+                continue
+            seen.add(key)
+            listing["sources"].append(key)
+            listing += nodes.list_item("", self.entry(registry.sources[key], note, line))
+        self.set_source_info(listing)
+        return [listing]
+
+    def line_of(self, offset: int) -> int:
+        """The page line of a content line: the directive takes no options, so content starts on the next line."""
+        return self.lineno + 1 + offset
+
+    def entry(self, source: Source, note: str, line: int) -> nodes.paragraph:
+        para = nodes.paragraph()
+        para += nodes.reference("", source.title, refuri=source.url)
+        para += nodes.Text(f", {source.issuer}")
+        if source.date != UNDATED:
+            # The registry's date, not one typed on the page: the typed-date check skips this class.
+            para += nodes.Text(", ")
+            para += nodes.inline("", written_date(source.date), classes=[SOURCE_DATE_CLASS])
+        if note:
+            para += nodes.Text(": ")
+            inline, messages = self.parse_inline(note, lineno=line)
+            para += inline
+            para += messages
+            if not note.rstrip().endswith((".", "?", "!")):
+                para += nodes.Text(".")
+        else:
+            para += nodes.Text(".")
+        if source.kind == "secondary":
+            para += nodes.Text(" " + _("Secondary source: %s.") % source.note)
+        return para
+
+
 def setup_sources_registry(app) -> None:
     app.add_role("source", SourceRole())
     app.add_directive("source-list", SourceListDirective)
+    app.add_directive("further-reading", FurtherReadingDirective)

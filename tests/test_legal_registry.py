@@ -95,3 +95,79 @@ def test_the_references_page_lists_every_registered_source(site_html):
     for key in load_sources().sources:
         assert f'id="source-{key}"' in html, key
     assert "Secondary: the course read its dates" in html
+
+
+READING_PAGE = """\
+# Unit
+
+:::{law-as-of}
+:::
+
+## Sources worth reading
+
+:::{further-reading}
+- ai-act-omnibus: the amendments that moved the Annex III date to {milestone}`ai-act-annex-iii`
+- glukhin
+- toolkit-interpol: INTERPOL's own page,
+  with its purpose.
+- no-such-source: a note
+- glukhin: listed again
+:::
+
+:::{further-reading}
+Not a list item.
+:::
+"""
+
+
+def test_further_reading_renders_each_source_from_the_registry_with_its_note(tmp_path):
+    from bs4 import BeautifulSoup
+    from conftest import sphinx_build, write_fixture_site
+
+    src = write_fixture_site(tmp_path / "src", {"index.md": READING_PAGE}, 'course_law_as_of = "2026-11-29"\n')
+    build = sphinx_build(src, tmp_path / "out")
+    problems = "\n".join(build.problems)
+    assert "index.md:13:" in problems and "Unknown source key 'no-such-source' in further reading" in problems, problems
+    assert "index.md:14:" in problems and "Source 'glukhin' is listed twice" in problems, problems
+    assert "index.md:18:" in problems and "found 'Not a list item.'" in problems, problems
+    assert "Traceback" not in build.output
+    page = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (listing,) = page.select("ul.further-reading")
+    items = [li.get_text(" ", strip=True) for li in listing.select("li")]
+    assert items == [
+        "Regulation (EU) 2026/1744 amending Regulation (EU) 2024/1689 , European Parliament and Council, "
+        "8 July 2026 : the amendments that moved the Annex III date to 2 December 2027 . Secondary source: "
+        "the course read its dates and Article 111(2) wording in secondary quotations of the Official Journal "
+        "text; check the text itself before relying on them.",
+        "Glukhin v. Russia, no. 11519/20 , European Court of Human Rights, 4 July 2023 .",
+        "Artificial Intelligence Toolkit , INTERPOL: INTERPOL\u2019s own page, with its purpose.",
+    ]
+    links = [a["href"] for a in listing.select("a.reference.external")]
+    assert links == ["https://eur-lex.europa.eu/eli/reg/2026/1744/oj", "https://hudoc.echr.coe.int/eng?i=001-225655",
+                     "https://www.interpol.int/How-we-work/Innovation/Artificial-Intelligence-Toolkit"]
+    assert listing.select_one("span.milestone-date").get_text() == "2 December 2027"
+
+
+def test_a_date_from_the_registry_is_not_reported_as_typed_by_hand(tmp_path):
+    """The Convention opened for signature on a milestone's date; the registry prints it, the page does not type it."""
+    from conftest import sphinx_build, write_fixture_site
+
+    page = "# Unit\n\n:::{law-as-of}\n:::\n\n:::{further-reading}\n- cets-225\n:::\n\nTyped: 5 September 2024.\n"
+    src = write_fixture_site(tmp_path / "src", {"index.md": page}, 'course_law_as_of = "2026-11-29"\n')
+    build = sphinx_build(src, tmp_path / "out")
+    typed = [p for p in build.problems if "course.milestone_typed" in p]
+    assert len(typed) == 1 and "index.md:10:" in typed[0], build.problems
+
+
+def test_every_unit_lists_its_further_reading_from_the_registry(site_html):
+    from bs4 import BeautifulSoup
+
+    for page in sorted((site_html / "modules").glob("*/0*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        heading = next((h for h in soup.select("h2") if h.get_text(strip=True).startswith("Further reading")), None)
+        assert heading is not None, f"{page.name} has no Further reading section"
+        section = heading.find_parent("section")
+        assert section.select("ul.further-reading li"), f"{page.name}: Further reading is not generated from the registry"
+        hand_typed = [a["href"] for a in section.select("a.reference.external")
+                      if not a.find_parent("ul", class_="further-reading")]
+        assert not hand_typed, f"{page.name}: links typed by hand in Further reading: {hand_typed}"
