@@ -171,3 +171,48 @@ def test_every_unit_lists_its_further_reading_from_the_registry(site_html):
         hand_typed = [a["href"] for a in section.select("a.reference.external")
                       if not a.find_parent("ul", class_="further-reading")]
         assert not hand_typed, f"{page.name}: links typed by hand in Further reading: {hand_typed}"
+
+
+REGISTRY_FILE = """\
+groups:
+  eu-law: EU law
+sources:
+  - key: led
+    title: Directive (EU) 2016/680
+    issuer: European Parliament and Council
+    date: 2016-04-27
+    url: https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016L0680
+    kind: primary
+    group: eu-law
+    checked: 2026-12-06
+  - key: gdpr
+    title: Regulation (EU) 2016/679
+    issuer: European Parliament and Council
+    date: 2016-04-27
+    url: https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016R0679
+    kind: tertiary
+    group: eu-law
+    checked: 2026-12-06
+"""
+
+
+@pytest.mark.parametrize(("change", "line", "message"), [
+    (("kind: tertiary", "kind: tertiary"), 17, "Source 'gdpr' has kind 'tertiary'; use primary or secondary."),
+    (("kind: tertiary", "kind: primary\n    sumary: typo"), 18, "Source 2 (gdpr) has an unknown key 'sumary'"),
+    (("kind: tertiary\n    group: eu-law", "kind: primary\n    group: blogs"), 18, "has group 'blogs'; use one of eu-law"),
+    (("key: gdpr\n", "key: led\n"), 12, "Source key 'led' is declared twice."),
+    (("kind: tertiary", "kind: primary"), None, None),
+])
+def test_a_mistake_in_the_registry_file_is_reported_at_its_line(tmp_path, change, line, message):
+    from sphinx_course.sources_registry import read_sources
+
+    path = tmp_path / "sources.yaml"
+    text = REGISTRY_FILE if change[0].startswith("kind: tertiary") else REGISTRY_FILE.replace("kind: tertiary", "kind: primary")
+    path.write_text(text.replace(*change), encoding="utf-8")
+    if message is None:
+        assert list(read_sources(str(path)).sources) == ["led", "gdpr"]
+        return
+    with pytest.raises(AuthoringError) as caught:
+        read_sources(str(path))
+    assert message in caught.value.message
+    assert caught.value.line == line
