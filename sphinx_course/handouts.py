@@ -12,6 +12,7 @@ guide; the learner edition gets one line saying where the manual is.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 from .blocks import SCENARIO_CLASS, TAKEAWAYS_CLASS, boxes
 from .copies import resolved_copies
@@ -21,8 +22,11 @@ from .registry import AggregateDirective, course_registry, gathers, read_stamps
 from .sources_registry import FURTHER_READING_CLASS
 from .trainer import TRAINER_CLASS
 from .units import objectives_list
+from .warnings_ import logger
 
 SOURCES_PER_HANDOUT = 4
+#: The class of a ``{discussion-questions}`` block: the contract the handouts rely on.
+DISCUSSION_CLASS = "discussion-questions"
 
 
 class handouts(nodes.General, nodes.Element):  # noqa: N801
@@ -68,9 +72,37 @@ def anchor(docname: str) -> str:
     return "handout-" + docname.rsplit("/", 1)[-1]
 
 
+class DiscussionQuestionsDirective(SphinxDirective):
+    """``{discussion-questions}``: a scenario's numbered questions, under a fixed heading.
+
+    The block is an ordinary container holding a paragraph and an enumerated list, so every
+    builder writes it; handouts and packs find it by its class.
+    """
+
+    has_content = True
+
+    def run(self):
+        block = nodes.container(classes=[DISCUSSION_CLASS])
+        self.set_source_info(block)
+        block += nodes.paragraph("", "", nodes.strong("", _("Discussion questions")), classes=["discussion-questions-title"])
+        content = self.parse_content_to_nodes()
+        if len(content) != 1 or not isinstance(content[0], nodes.enumerated_list):
+            logger.error("{discussion-questions} holds one numbered list (1. ... 2. ...) and nothing else. "
+                         "[course.scenario]", location=self.get_location())
+        block += content
+        return [block]
+
+
 def discussion_questions(doctree) -> list[nodes.Node]:
-    """The numbered questions after "Discussion questions" in the unit's scenarios."""
-    found: list[nodes.Node] = []
+    """The numbered questions of the unit's ``{discussion-questions}`` blocks, found by their class.
+
+    Pages not yet converted still mark them with a paragraph saying "Discussion questions" inside
+    a scenario box, followed by the list.
+    """
+    found: list[nodes.Node] = [
+        child.deepcopy() for block in doctree.findall(nodes.container) if DISCUSSION_CLASS in block["classes"]
+        for child in block.children if isinstance(child, nodes.enumerated_list)
+    ]
     for box in boxes(doctree, SCENARIO_CLASS):
         children = list(box.children)
         for index, child in enumerate(children):
@@ -163,5 +195,6 @@ def setup_handouts(app) -> None:
     for node_class in (handouts, trainer_manual):
         app.add_node(node_class)
     app.add_directive("handouts", HandoutsDirective)
+    app.add_directive("discussion-questions", DiscussionQuestionsDirective)
     app.add_directive("trainer-manual", TrainerManualDirective)
     app.connect("doctree-resolved", resolve_aggregates)

@@ -216,3 +216,34 @@ def test_a_mistake_in_the_registry_file_is_reported_at_its_line(tmp_path, change
         read_sources(str(path))
     assert message in caught.value.message
     assert caught.value.line == line
+
+
+def test_handouts_find_discussion_questions_and_sources_by_their_markup(tmp_path):
+    """The contract is the {discussion-questions} block and the further-reading list, not headings or wording."""
+    from bs4 import BeautifulSoup
+    from conftest import sphinx_build, write_fixture_site
+    from test_course import unit_with_questions
+
+    scenario = ("::::{scenario} A fictional pilot\nThe force plans a pilot.\n\n```{discussion-questions}\n"
+                "1. Who must approve the pilot?\n2. What would make you stop it?\n```\n::::\n\n"
+                "## Worth reading\n\n:::{further-reading}\n- led: the directive police answer to\n:::\n\n")
+    unit = unit_with_questions(30, ["first", "second", "third"]).replace(":::{key-takeaways}", scenario + ":::{key-takeaways}", 1)
+    broken = "# Broken\n\n```{discussion-questions}\nNot a numbered list.\n```\n"
+    src = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nhandouts\nbroken\n```\n",
+        "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
+        "modules/unit.md": unit,
+        "handouts.md": "# Handouts\n\n```{handouts}\n```\n",
+        "broken.md": broken,
+    }, 'course_law_as_of = "2026-11-29"\n')
+    build = sphinx_build(src, tmp_path / "out")
+    assert any("broken.md:3:" in p and "holds one numbered list" in p for p in build.problems), build.problems
+    unit_page = BeautifulSoup((build.outdir / "modules/unit.html").read_text(encoding="utf-8"), "html.parser")
+    block = unit_page.select_one(".scenario .discussion-questions")
+    assert block.select_one("strong").get_text() == "Discussion questions"
+    handout = BeautifulSoup((build.outdir / "handouts.html").read_text(encoding="utf-8"), "html.parser").select_one(".handout")
+    rubrics = [r.get_text(strip=True) for r in handout.select(".rubric")]
+    assert "Scenario discussion questions" in rubrics and "Key sources" in rubrics, rubrics
+    assert [li.get_text(strip=True) for li in handout.select("ol li")] == [
+        "Who must approve the pilot?", "What would make you stop it?"]
+    assert "Directive (EU) 2016/680 (Law Enforcement Directive)" in handout.get_text()
