@@ -14,7 +14,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .blocks import SCENARIO_CLASS, TAKEAWAYS_CLASS, boxes
+from .blocks import TAKEAWAYS_CLASS, boxes
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
@@ -94,23 +94,11 @@ class DiscussionQuestionsDirective(SphinxDirective):
 
 
 def discussion_questions(doctree) -> list[nodes.Node]:
-    """The numbered questions of the unit's ``{discussion-questions}`` blocks, found by their class.
-
-    Pages not yet converted still mark them with a paragraph saying "Discussion questions" inside
-    a scenario box, followed by the list.
-    """
-    found: list[nodes.Node] = [
+    """The numbered questions of the unit's ``{discussion-questions}`` blocks, found by their class."""
+    return [
         child.deepcopy() for block in doctree.findall(nodes.container) if DISCUSSION_CLASS in block["classes"]
         for child in block.children if isinstance(child, nodes.enumerated_list)
     ]
-    for box in boxes(doctree, SCENARIO_CLASS):
-        children = list(box.children)
-        for index, child in enumerate(children):
-            if "discussion question" in child.astext().lower() and isinstance(child, nodes.paragraph):
-                following = children[index + 1] if index + 1 < len(children) else None
-                if isinstance(following, (nodes.enumerated_list, nodes.bullet_list)):
-                    found.append(following.deepcopy())
-    return found
 
 
 def handout(env, docname: str) -> nodes.section:

@@ -247,3 +247,12 @@ def test_handouts_find_discussion_questions_and_sources_by_their_markup(tmp_path
     assert [li.get_text(strip=True) for li in handout.select("ol li")] == [
         "Who must approve the pilot?", "What would make you stop it?"]
     assert "Directive (EU) 2016/680 (Law Enforcement Directive)" in handout.get_text()
+
+
+def test_every_unit_marks_its_discussion_questions_with_the_directive():
+    from pathlib import Path
+
+    for page in sorted(Path(__file__).parents[1].glob("modules/*/0*.md")):
+        text = page.read_text(encoding="utf-8")
+        assert "```{discussion-questions}" in text, f"{page.name} has no {{discussion-questions}} block"
+        assert "**Discussion questions**" not in text, f"{page.name} still marks its questions by wording"
