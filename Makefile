@@ -57,6 +57,8 @@ slides: $(STAMP)  ## Build a reveal.js deck per module and session into _build/s
 
 pdf: html trainer  ## Print the course book, trainer's manual and handouts to PDF in _build/pdf (needs Chromium).
 	$(BIN)/python -m sphinx_course.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf
+	@# Rebuild the trainer edition so that it carries the PDFs just printed and links them as files.
+	@$(MAKE) --no-print-directory trainer
 
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm), or run bash .ci/run, which installs them."; exit 2; }

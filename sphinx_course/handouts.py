@@ -12,16 +12,21 @@ guide; the learner edition gets one line saying where the manual is.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
-from .blocks import SCENARIO_CLASS, TAKEAWAYS_CLASS, boxes
+from .blocks import TAKEAWAYS_CLASS, boxes
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import plain_answer_key, quiz_answer_key
 from .registry import AggregateDirective, course_registry, gathers, read_stamps
+from .sources_registry import FURTHER_READING_CLASS
 from .trainer import TRAINER_CLASS
 from .units import objectives_list
+from .warnings_ import logger
 
 SOURCES_PER_HANDOUT = 4
+#: The class of a ``{discussion-questions}`` block: the contract the handouts rely on.
+DISCUSSION_CLASS = "discussion-questions"
 
 
 class handouts(nodes.General, nodes.Element):  # noqa: N801
@@ -67,24 +72,33 @@ def anchor(docname: str) -> str:
     return "handout-" + docname.rsplit("/", 1)[-1]
 
 
-def section_titled(doctree, title: str) -> nodes.section | None:
-    for section in doctree.findall(nodes.section):
-        if section[0].astext().strip() == title:
-            return section
-    return None
+class DiscussionQuestionsDirective(SphinxDirective):
+    """``{discussion-questions}``: a scenario's numbered questions, under a fixed heading.
+
+    The block is an ordinary container holding a paragraph and an enumerated list, so every
+    builder writes it; handouts and packs find it by its class.
+    """
+
+    has_content = True
+
+    def run(self):
+        block = nodes.container(classes=[DISCUSSION_CLASS])
+        self.set_source_info(block)
+        block += nodes.paragraph("", "", nodes.strong("", _("Discussion questions")), classes=["discussion-questions-title"])
+        content = self.parse_content_to_nodes()
+        if len(content) != 1 or not isinstance(content[0], nodes.enumerated_list):
+            logger.error("{discussion-questions} holds one numbered list (1. ... 2. ...) and nothing else. "
+                         "[course.scenario]", location=self.get_location())
+        block += content
+        return [block]
 
 
 def discussion_questions(doctree) -> list[nodes.Node]:
-    """The numbered questions after "Discussion questions" in the unit's scenarios."""
-    found: list[nodes.Node] = []
-    for box in boxes(doctree, SCENARIO_CLASS):
-        children = list(box.children)
-        for index, child in enumerate(children):
-            if "discussion question" in child.astext().lower() and isinstance(child, nodes.paragraph):
-                following = children[index + 1] if index + 1 < len(children) else None
-                if isinstance(following, (nodes.enumerated_list, nodes.bullet_list)):
-                    found.append(following.deepcopy())
-    return found
+    """The numbered questions of the unit's ``{discussion-questions}`` blocks, found by their class."""
+    return [
+        child.deepcopy() for block in doctree.findall(nodes.container) if DISCUSSION_CLASS in block["classes"]
+        for child in block.children if isinstance(child, nodes.enumerated_list)
+    ]
 
 
 def handout(env, docname: str) -> nodes.section:
@@ -103,13 +117,18 @@ def handout(env, docname: str) -> nodes.section:
     if questions:
         section += nodes.rubric("", _("Scenario discussion questions"))
         section += questions
-    reading = section_titled(doctree, "Further reading")
-    if reading is not None:
-        items = [item for item in reading.findall(nodes.list_item)][:SOURCES_PER_HANDOUT]
-        if items:
-            section += nodes.rubric("", _("Key sources"))
-            section += nodes.bullet_list("", *(item.deepcopy() for item in items))
+    items = key_sources(doctree)
+    if items:
+        section += nodes.rubric("", _("Key sources"))
+        section += nodes.bullet_list("", *items)
     return section
+
+
+def key_sources(doctree) -> list[nodes.list_item]:
+    """The first sources of the unit's ``{further-reading}`` lists, found by their class, not a heading."""
+    found = [item.deepcopy() for listing in doctree.findall(nodes.bullet_list)
+             if FURTHER_READING_CLASS in listing.get("classes", []) for item in listing.children]
+    return found[:SOURCES_PER_HANDOUT]
 
 
 def manual_anchor(docname: str) -> str:
@@ -164,5 +183,6 @@ def setup_handouts(app) -> None:
     for node_class in (handouts, trainer_manual):
         app.add_node(node_class)
     app.add_directive("handouts", HandoutsDirective)
+    app.add_directive("discussion-questions", DiscussionQuestionsDirective)
     app.add_directive("trainer-manual", TrainerManualDirective)
     app.connect("doctree-resolved", resolve_aggregates)

@@ -17,8 +17,11 @@ prints each pack page to one PDF, each sheet on a new page.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
 
 from .agenda import agenda
 from .copies import resolved_copies
@@ -45,7 +48,54 @@ class PackDirective(AggregateDirective):
     def run(self):
         (node,) = super().run()
         node["agendas"] = [title.strip() for title in self.arguments[0].split(";") if title.strip()]
-        return [node]
+        name = self.env.docname.rsplit("/", 1)[-1]
+        return [*pdf_links(self, [(f"packs/{name}.pdf", _("This pack as one PDF, ready to print"))]), node]
+
+
+def pdf_links(directive: SphinxDirective, entries: list[tuple[str, str]]) -> list[nodes.Node]:
+    """Links to the printed PDFs, in the trainer edition only, as files of the site.
+
+    ``make pdf`` prints the PDFs into ``course_pdf_folder`` and then rebuilds the trainer edition,
+    so each PDF found there is copied into the site (Sphinx's downloads) and its link resolves
+    wherever the edition is copied. A copy built without them says so instead of linking to files
+    that are not there.
+    """
+    config, env = directive.config, directive.env
+    if config.course_edition != "trainer":
+        return []
+    folder = Path(env.srcdir) / config.course_pdf_folder
+    present = [(path, label) for path, label in entries if (folder / path).is_file()]
+    if not present:
+        return [nodes.paragraph("", _("The PDF files are not part of this copy of the trainer edition; "
+                                      "ask the course maintainers for a copy that includes them."),
+                                classes=["pdf-files-missing"])]
+    listing = nodes.bullet_list(classes=["pdf-files"])
+    for path, label in present:
+        env.note_dependency(str(folder / path))
+        link = addnodes.download_reference("", "", refdoc=env.docname, refexplicit=True, reftype="download",
+                                           refdomain="", reftarget="/" + (Path(config.course_pdf_folder) / path).as_posix())
+        link += nodes.inline("", label)
+        listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(" (PDF)")))
+    return [listing]
+
+
+class PdfFilesDirective(SphinxDirective):
+    """``{pdf-files}``: one ``path: label`` line per PDF (paths inside ``course_pdf_folder``)."""
+
+    has_content = True
+
+    def run(self):
+        entries = []
+        for offset, line in enumerate(self.content):
+            path, _colon, label = line.partition(":")
+            if not line.strip():
+                continue
+            if not label.strip() or not path.strip().endswith(".pdf"):
+                logger.error(f"{{pdf-files}} lists one 'file.pdf: label' per line; found {line.strip()!r}. [course.agenda]",
+                             location=(self.env.docname, self.lineno + 1 + offset))
+                continue
+            entries.append((path.strip(), label.strip()))
+        return pdf_links(self, entries)
 
 
 def agenda_items(env, titles: list[str]) -> tuple[list[str], list[str]]:
@@ -221,5 +271,8 @@ def setup_packs(app) -> None:
     gathers(PackDirective.kind, pack_inputs)
     app.add_node(pack)
     app.add_directive("pack", PackDirective)
+    app.add_directive("pdf-files", PdfFilesDirective)
+    app.add_config_value("course_pdf_folder", "_build/pdf", "env",
+                         description="Folder (from the source folder) where make pdf prints the PDFs the trainer edition links.")
     app.connect("doctree-resolved", resolve_packs)
     app.connect("html-page-context", add_pack_stylesheet)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -52,7 +53,7 @@ from .quiz_model import (
 )
 from .registry import QuizRecord, course_registry, section_of
 from .sources import content_offset
-from .warnings_ import logger
+from .warnings_ import CourseWarning, logger, warn
 
 
 # Nodes. Attributes hold plain data so doctrees pickle and merge across processes.
@@ -112,10 +113,40 @@ class pending_question(nodes.General, nodes.Element):  # noqa: N801
     """A parsed ``question`` body waiting for its quiz to number and check it."""
 
 
+#: ``Believes a top-ranked product is free of bias <top-ranked-means-unbiased>``: sentence, then slug.
+MISCONCEPTION_TEXT = re.compile(r"^(?P<sentence>.+?)\s*<(?P<slug>[^<>\s]+)>$", re.S)
+
+
+def misconception_parts(text: str) -> tuple[str, str]:
+    """(slug, sentence) of a ``{misconception}`` tag; the sentence is empty for a slug-only tag (pure)."""
+    match = MISCONCEPTION_TEXT.match(text.strip())
+    if match:
+        return match.group("slug"), " ".join(match.group("sentence").split())
+    return text.strip(), ""
+
+
 class MisconceptionRole(SphinxRole):
+    """``{misconception}`Sentence <slug>```: the sentence is shown to trainers, the slug is data."""
+
     def run(self):
-        tag = self.text.strip()
-        return [quiz_misconception(tag, tag, tag=tag)], []
+        slug, sentence = misconception_parts(self.text)
+        if not sentence and self.config.course_misconception_plain_check:
+            warn(CourseWarning.MISCONCEPTION_PLAIN,
+                 f"The misconception tag '{slug}' has no plain-language sentence; write it as "
+                 f"{{misconception}}`A sentence saying what the learner believes <{slug}>`.",
+                 location=self.exact_location())
+        return [quiz_misconception(self.rawtext, slug, tag=slug, sentence=sentence)], []
+
+    def exact_location(self) -> str:
+        """The line the tag is on: MyST's line numbers drift inside nested directives, so look for the tag nearby."""
+        source, line = self.get_source_info()
+        try:
+            lines = Path(source).read_text(encoding="utf-8").splitlines()
+        except (OSError, TypeError, ValueError):
+            return f"{source}:{line}"
+        needle = f"{{misconception}}`{self.text.splitlines()[0] if self.text else ''}"
+        found = [number for number, text in enumerate(lines, start=1) if needle in text]
+        return f"{source}:{min(found, key=lambda number: abs(number - (line or 0))) if found else line}"
 
 
 class ExplanationDirective(SphinxDirective):
@@ -337,6 +368,7 @@ def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nod
         correct=correct,
         has_feedback=feedback is not None and bool(feedback.astext().strip()),
         misconception=misconceptions[0]["tag"] if misconceptions else None,
+        misconception_sentence=misconceptions[0].get("sentence") or None if misconceptions else None,
         line=_line_of(item),
         stray_content=stray,
         shown=_shown_text(paragraph),
@@ -409,7 +441,8 @@ def _build_question(
     question += quiz_prompt("", "", *parts.stem[-1].children)
     entry = quiz_key_entry(number=number, qtype=qtype)
     for index, (option, paragraph, feedback) in enumerate(read):
-        attributes = {"index": index, "correct": option.correct, "misconception": option.misconception or ""}
+        attributes = {"index": index, "correct": option.correct, "misconception": option.misconception or "",
+                      "misconception_sentence": option.misconception_sentence or ""}
         question += quiz_option("", quiz_option_label("", "", *paragraph.children), **attributes)
         key_option = quiz_key_option("", quiz_option_label("", "", *paragraph.deepcopy().children), **attributes)
         if feedback is not None:
@@ -534,12 +567,18 @@ def plain_answer_key(key: quiz_answer_key) -> list[nodes.Node]:
             for feedback in option.findall(quiz_feedback):
                 item += feedback.deepcopy().children
             if option["misconception"]:
-                item += nodes.paragraph("", _("Misconception: %s") % option["misconception"])
+                item += nodes.paragraph("", misconception_text(option), classes=["quiz-misconception"])
             listing += item
         result.append(listing)
         for explanation in entry.findall(quiz_explanation):
             result.extend(explanation.deepcopy().children)
     return result
+
+
+def misconception_text(option: nodes.Element) -> str:
+    """What trainers read for an option's misconception: its sentence, or the slug in words until one is written."""
+    sentence = option.get("misconception_sentence", "")
+    return sentence or _("Misconception: %s") % option["misconception"].replace("-", " ")
 
 
 def check_unique_ids(app, env) -> None:
@@ -646,6 +685,8 @@ def setup_quiz(app) -> None:
     app.add_directive("question", QuestionDirective)
     app.add_directive("explanation", ExplanationDirective)
     app.add_role("misconception", MisconceptionRole())
+    app.add_config_value("course_misconception_plain_check", True, "env",
+                         description="Warn (course.misconception_plain) on a {misconception} tag with no sentence.")
     app.add_transform(CheckQuizPieces)
     app.add_post_transform(QuizToPlainNodes)
     app.add_transform(CheckQuizIds)

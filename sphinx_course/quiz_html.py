@@ -207,8 +207,9 @@ def depart_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
     # The tag is an authoring label ("output-as-fact"): it helps trainers read the key, but a
     # learner should read the author's feedback, not our category names.
     if node["misconception"] and self.config.course_edition == "trainer":
-        text = _("Misconception: %s") % node["misconception"].replace("-", " ")
-        self.body.append(f'<p class="quiz-misconception">{self.encode(text)}</p>')
+        text = q.misconception_text(node)
+        slug = self.attval(node["misconception"])
+        self.body.append(f'<p class="quiz-misconception" data-misconception="{slug}">{self.encode(text)}</p>')
     self.body.append("</li>\n")
     siblings = node.parent.children
     if node is [c for c in siblings if isinstance(c, q.quiz_key_option)][-1]:

@@ -44,6 +44,8 @@ class OptionSpec:
     correct: bool | None
     has_feedback: bool = False
     misconception: str | None = None
+    #: The plain-language sentence written before ``<slug>`` in the tag, if any.
+    misconception_sentence: str | None = None
     line: int | None = None
     #: Anything in the option besides its text and one "> feedback" block.
     stray_content: bool = False

@@ -26,6 +26,7 @@ class CourseWarning(str, Enum):
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
+    MISCONCEPTION_PLAIN = "misconception_plain"
 
 
 WARNING_HELP = {
@@ -40,6 +41,8 @@ WARNING_HELP = {
     CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
     CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
     "bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.MISCONCEPTION_PLAIN: "A {misconception} tag gives only a slug, not a plain-language sentence "
+    "before it (Sentence <slug>); trainers' answer keys show the sentence.",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``

@@ -19,7 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def every_directive_site(folder: Path, conf_extra: str = "") -> Path:
     return write_fixture_site(folder, {
-        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\nformats\ntool\ncards\n```\n",
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\nformats\ntool\ncards\nreading\n```\n",
+        "reading.md": "# Reading\n\n:::{law-as-of} 2026-11-29\n:::\n\n```{discussion-questions}\n1. Which law applies?\n```\n\n"
+                      ":::{further-reading}\n- led: Chapter V on transfers\n- glukhin\n:::\n",
         "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
         "modules/unit.md": unit_with_questions(30, ["first", "second", "third"]),
         "progress.md": "# Progress\n\n```{course-progress}\n```\n",

@@ -239,3 +239,21 @@ def test_a_screening_with_another_date_is_warned_at_its_as_of_line(tmp_path):
     result = sphinx_build(src, tmp_path / "out")
     assert any(f"screening.yaml:{line}:" in p and "as_of is '2026-11-29'" in p and "[course.tool_as_of]" in p
                for p in result.problems), result.problems
+
+
+def test_a_mistake_in_the_timeline_file_is_reported_at_its_line(tmp_path):
+    from sphinx_course.legal_timeline import read_timeline
+
+    path = tmp_path / "timeline.yaml"
+    path.write_text(
+        "milestones:\n"
+        "  - id: x\n    date: 2027-12-02\n    applies: Something applies.\n    instrument: Regulation (EU) 1/2\n"
+        "    source: https://eur-lex.europa.eu/x\n    source_title: the text\n    kind: primary\n"
+        "  - id: y\n    date: 2 December 2027\n    applies: Something else.\n    instrument: Regulation (EU) 1/2\n"
+        "    source: https://eur-lex.europa.eu/x\n    source_title: the text\n    kind: primary\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(AuthoringError) as caught:
+        read_timeline(str(path))
+    assert caught.value.message == "Milestone 'y' has date '2 December 2027'; write YYYY-MM-DD."
+    assert caught.value.line == 10

@@ -134,3 +134,37 @@ def test_linkcheck_external_says_no_network_in_one_line_and_fails(tmp_path):
 def test_the_trainer_edition_has_no_broken_links_anchors_or_assets(trainer_html, serve):
     result = linkcheck(serve(trainer_html) + "index.html")
     assert result.returncode == 0, result.stdout[-5000:]
+
+
+PDF_HUB = "# Hub\n\n```{pdf-files}\ncourse-book.pdf: The course book\npacks/half-day.pdf: Pack: half-day workshop\n```\n"
+
+
+@pytest.mark.parametrize("present", [["course-book.pdf", "packs/half-day.pdf"], ["course-book.pdf"], []])
+def test_the_trainer_edition_links_the_pdfs_it_carries_and_linkchecker_passes(tmp_path, serve, present):
+    """make pdf prints into the PDF folder and rebuilds the trainer edition, which copies each PDF in."""
+    from bs4 import BeautifulSoup
+    from conftest import sphinx_build, write_fixture_site
+
+    # The trainer edition announces itself in the real theme's banner.
+    conf = 'course_pdf_folder = "printed"\nhtml_theme = "sphinx_book_theme"\n'
+    src = write_fixture_site(tmp_path / "src", {"index.md": PDF_HUB}, conf)
+    for name in present:
+        (src / "printed" / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / "printed" / name).write_bytes(b"%PDF-1.4\n% " + name.encode() + b"\n%%EOF\n")
+    for edition in ("trainer", "learner"):
+        out = tmp_path / edition
+        build = sphinx_build(src, out, "-D", f"course_edition={edition}")
+        assert build.returncode == 0, build.output
+        page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = {a.get_text(strip=True): a["href"] for a in page.select("ul.pdf-files a")}
+        if edition == "learner":
+            assert not links and not page.select(".pdf-files-missing"), "the learner edition links no trainer PDFs"
+            continue
+        wanted = {"course-book.pdf": "The course book", "packs/half-day.pdf": "Pack: half-day workshop"}
+        assert sorted(links) == sorted(wanted[name] for name in present)
+        for name in present:
+            copied = out / links[wanted[name]]
+            assert copied.read_bytes().startswith(b"%PDF") and name.encode() in copied.read_bytes()
+        assert bool(page.select(".pdf-files-missing")) == (not present)
+        result = linkcheck(serve(out) + "index.html")
+        assert result.returncode == 0, result.stdout[-3000:]

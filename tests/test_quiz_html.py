@@ -61,9 +61,12 @@ def test_answer_key_is_collapsed_labelled_and_complete(guide):
 
 
 def test_trainers_answer_keys_keep_the_misconception_tags(trainer_html):
+    """Trainers read the plain-language sentence; the slug stays as data."""
     page = BeautifulSoup((trainer_html / "docs/authoring/quizzes.html").read_text(encoding="utf-8"), "html.parser")
     key = page.select_one('[data-quiz-id="authoring-single"] details.quiz-answers')
-    assert key.select_one(".quiz-misconception").get_text() == "Misconception: output as fact"
+    tag = key.select_one(".quiz-misconception")
+    assert tag.get_text() == "Treats a face-recognition match as a finding rather than a lead"
+    assert tag["data-misconception"] == "output-as-fact"
 
 
 def test_no_learner_page_shows_a_misconception_tag(site_html):
