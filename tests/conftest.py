@@ -194,6 +194,33 @@ def page(browser):
     context.close()
 
 
+def record_csp_violations(tab) -> None:
+    """Make every page this tab opens keep the Content-Security-Policy violations it reports."""
+    tab.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+        "e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));"
+    )
+
+
+def csp_violations(tab) -> list[str]:
+    """The violations the page open in ``tab`` has reported (see :func:`record_csp_violations`)."""
+    return tab.evaluate("window.__cspViolations")
+
+
+def csp_violations_on_pages(tab, urls: dict[str, str], after_load=None) -> dict[str, list[str]]:
+    """Open each page (name -> URL), let ``after_load(tab, name)`` use it, and collect its violations."""
+    violations = {}
+    for name, url in urls.items():
+        tab.goto(url, wait_until="load")
+        if after_load is not None:
+            after_load(tab, name)
+        found = csp_violations(tab)
+        if found:
+            violations[name] = found
+    return violations
+
+
 def axe_violations(tab) -> list[dict]:
     """Run axe-core (pinned npm package) on the page for WCAG 2.0, 2.1 and 2.2 A and AA."""
     # Every page carries a strict Content-Security-Policy <meta> tag, which blocks an injected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, axe_violations
+from conftest import ROOT, axe_violations, csp_violations, record_csp_violations
 from test_quality_gates import security_headers, serve_folder
 
 pytestmark = pytest.mark.browser
@@ -151,14 +151,11 @@ def test_debriefs_work_under_the_documented_content_security_policy(browser, sit
     context = browser.new_context()
     tab = context.new_page()
     try:
-        tab.add_init_script(
-            "window.__cspViolations = [];"
-            "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective));"
-        )
+        record_csp_violations(tab)
         box = open_ready(tab, base + MODULE)
         box.get_by_label("Your answer").fill(ANSWER)
         box.get_by_role("button", name="Show the debrief").click()
-        assert tab.evaluate("window.__cspViolations") == []
+        assert csp_violations(tab) == []
     finally:
         context.close()
         server.shutdown()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import sphinx_build, write_fixture_site
+from conftest import csp_violations_on_pages, record_csp_violations, sphinx_build, write_fixture_site
 
 from sphinx_course.content_safety import (
     META_CONTENT_SECURITY_POLICY,
@@ -184,24 +184,17 @@ def test_pages_from_the_dist_zip_work_under_their_own_policy(browser, site_html,
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.add_init_script(
-        "window.__cspViolations = [];"
-        "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-        "e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
-    )
+    record_csp_violations(tab)
+
+    def use(tab, page):
+        if page == "docs/authoring/quizzes.html":
+            tab.locator('[data-quiz-id="authoring-single"] input').first.check()
+            tab.locator('[data-quiz-id="authoring-single"] [data-action="check"]').click()
+            assert tab.locator('[data-quiz-id="authoring-single"] .quiz-result').first.inner_text(), \
+                "the quiz did not answer under the page's own policy"
+
     try:
-        violations = {}
-        for page in CSP_PAGES:
-            tab.goto((root / page).as_uri(), wait_until="load")
-            if page == "docs/authoring/quizzes.html":
-                tab.locator('[data-quiz-id="authoring-single"] input').first.check()
-                tab.locator('[data-quiz-id="authoring-single"] [data-action="check"]').click()
-                assert tab.locator('[data-quiz-id="authoring-single"] .quiz-result').first.inner_text(), \
-                    "the quiz did not answer under the page's own policy"
-            found = tab.evaluate("window.__cspViolations")
-            if found:
-                violations[page] = found
-        assert violations == {}
+        assert csp_violations_on_pages(tab, {page: (root / page).as_uri() for page in CSP_PAGES}, use) == {}
         assert errors == []
     finally:
         context.close()
@@ -264,19 +257,9 @@ def test_every_page_loads_under_its_own_policy_without_a_violation(browser, site
     server, base = serve_folder(folder)
     context = browser.new_context()
     tab = context.new_page()
-    tab.add_init_script(
-        "window.__cspViolations = [];"
-        "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-        "e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
-    )
+    record_csp_violations(tab)
     try:
-        violations = {}
-        for page in site_pages(folder):
-            tab.goto(base + page, wait_until="load")
-            found = tab.evaluate("window.__cspViolations")
-            if found:
-                violations[page] = found
-        assert violations == {}
+        assert csp_violations_on_pages(tab, {page: base + page for page in site_pages(folder)}) == {}
     finally:
         context.close()
         server.shutdown()

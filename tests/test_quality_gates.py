@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import AXE, ROOT, WCAG_TAGS
+from conftest import AXE, ROOT, WCAG_TAGS, csp_violations_on_pages, record_csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -312,24 +312,17 @@ def test_pages_work_under_the_documented_content_security_policy(browser, site_h
     context = browser.new_context()
     tab = context.new_page()
     try:
-        tab.add_init_script(
-            "window.__cspViolations = [];"
-            "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-            "e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));"
-        )
-        violations = {}
-        for page in CSP_PAGES:
-            tab.goto(base + page, wait_until="load")
+        record_csp_violations(tab)
+
+        def use(tab, page):
             if page == "docs/authoring/quizzes.html":
                 tab.locator('[data-quiz-id="authoring-single"] input').first.check()
                 tab.locator('[data-quiz-id="authoring-single"] [data-action="check"]').click()
             if page == "search.html":
                 tab.goto(base + "search.html?q=oversight", wait_until="load")
                 tab.wait_for_selector("#search-results li", timeout=10_000)
-            found = tab.evaluate("window.__cspViolations")
-            if found:
-                violations[page] = found
-        assert violations == {}
+
+        assert csp_violations_on_pages(tab, {page: base + page for page in CSP_PAGES}, use) == {}
     finally:
         context.close()
         server.shutdown()
