@@ -24,6 +24,7 @@ from .outline import setup_outline
 from .packs import setup_packs
 from .progress import setup_progress
 from .quiz import setup_quiz
+from .quiz_rounds import setup_quiz_rounds
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
 from .rubric import setup_rubric
@@ -57,6 +58,16 @@ def interface_strings() -> dict[str, str]:
         "correctOrder": _("Correct position"),
         "wrongOrder": _("Should be at position {position}"),
         "revealed": _("Answers shown."),
+        "missed": _("You missed {count} of the right options."),
+        "questionOf": _("Question {number} of {total}"),
+        "questionCount": _("Questions in this round: {count}"),
+        "answerAll": _("Answer every question first: {left} still to answer."),
+        "finalBest": _("Your best: {score} of {total}, on {date}. Attempts on this device: {count}."),
+        "objectivesMet": _("Objectives you met"),
+        "objectivesMissed": _("Objectives to revisit"),
+        "reviewDue": _("Questions on your list: {total}; this round shows {count}. Two right answers in a row take a "
+                       "question off the list."),
+        "reviewEmpty": _("Nothing to review: you have no missed questions left. Questions you get wrong in a self-check or a final check appear here."),
         "storageOff": _("Your browser is not saving answers, so they last until you leave the page."),
         "notStarted": _("Not started"),
         "inProgress": _("In progress"),
@@ -166,7 +177,9 @@ def store_script_attributes(app) -> dict[str, str]:
 
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
-    has_quiz = bool(registry.quizzes.get(pagename))
+    # A final check or review round is a quiz too, gathered from the units, with its own script.
+    rounds = any(registry.gathers(pagename, kind) for kind in ("final-check", "review-mistakes"))
+    has_quiz = bool(registry.quizzes.get(pagename)) or rounds
     shows_progress = any(registry.gathers(pagename, kind) for kind in ("progress", "outline", "continue"))
     is_unit = registry.units.get(pagename, {}).get("kind") == "module"
     has_tool = bool(registry.tools.get(pagename))
@@ -179,6 +192,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
+    if rounds:
+        app.add_js_file("course-quiz-rounds.js", loading_method="defer")
     if registry.gathers(pagename, "progress"):
         app.add_js_file("course-import.js", loading_method="defer")
     if shows_progress or is_unit:
@@ -208,6 +223,7 @@ def setup_extension(app) -> None:
     setup_messages(app)
     setup_content_safety(app)
     setup_quiz(app)
+    setup_quiz_rounds(app)
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)

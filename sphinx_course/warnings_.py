@@ -26,6 +26,7 @@ class CourseWarning(str, Enum):
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
+    FINAL_CHECK_POOL = "final_check_pool"
 
 
 WARNING_HELP = {
@@ -40,6 +41,8 @@ WARNING_HELP = {
     CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
     CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
     "bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
+    "from each unit (:per-unit:).",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
@@ -60,6 +63,7 @@ AUTHORING_ERRORS = {
     "debrief": "A scenario debrief is empty or has a malformed :id:.",
     "rubric": "A rubric file is missing, not valid YAML, or lacks 5-7 criteria that each describe every level.",
     "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
+    "final_check": "A {final-check} names a course folder that holds no course units.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 
