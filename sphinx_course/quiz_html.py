@@ -71,7 +71,9 @@ def next_step_link(self: HTML5Translator) -> str:
 def review_link(self: HTML5Translator, node: q.quiz) -> str:
     """A link to the "review my mistakes" page, shown by the script once this learner has some."""
     pages = course_registry(self.builder.env).pages_gathering("review-mistakes")
-    if not pages or node.get("mode") == "review":
+    # The review gathers the course units' questions: a demonstration quiz elsewhere has none there.
+    in_course = node.get("mode") == "final" or self.builder.current_docname in units_in_course_order(self.builder.env)
+    if not pages or not in_course:
         return ""
     href = self.builder.get_relative_uri(self.builder.current_docname, pages[0])
     return f'<a class="quiz-button" data-quiz-review href="{href}" hidden>{self.encode(_("Review my mistakes"))}</a> '

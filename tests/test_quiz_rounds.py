@@ -80,6 +80,9 @@ def test_review_my_mistakes_gathers_every_question_of_every_unit(built):
     link = page(built, "modules/leadership/unit-a.html").select_one(".quiz-summary a[data-quiz-review]")
     assert link["href"] == "../../review.html" and link.has_attr("hidden")
     assert review.select_one('[data-round="review"] [data-action="new-round"]')
+    assert not review.select_one("[data-quiz-review]"), "the review page does not link to itself"
+    final = page(built, "modules/leadership/final-check.html")
+    assert final.select_one(".quiz-summary a[data-quiz-review]"), "the final check's misses can be reviewed too"
 
 
 def test_other_builders_print_the_gathered_questions(tmp_path_factory):
@@ -90,6 +93,14 @@ def test_other_builders_print_the_gathered_questions(tmp_path_factory):
     text = (out / "modules/leadership/final-check.txt").read_text(encoding="utf-8")
     assert "Pool question b3: which colour is green?" in text and "Submit my answers" not in text
     assert "Unit a multiple" not in text, "only pool questions are in the final check"
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "man", "epub"])
+def test_every_builder_builds_the_final_check_and_review(tmp_path, builder):
+    src = rounds_site(tmp_path / "src", conf_extra='version = "1"\ncopyright = "2026"\n')  # EPUB needs both
+    build = sphinx_build(src, tmp_path / builder, builder=builder)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output and "NotImplementedError" not in build.output
 
 
 def test_a_short_pool_gives_a_typed_located_warning_and_the_page_draws_what_there_is(tmp_path):
@@ -131,3 +142,31 @@ def test_an_unknown_course_is_a_located_error(tmp_path):
 ])
 def test_pool_shortfalls(sizes, per_unit, short):
     assert pool_shortfalls(sizes, per_unit) == short
+
+
+@pytest.mark.parametrize("source,shipped", [
+    ("a();\n  /* Why a comes first. */\n  b();\n", "a();\nb();\n"),
+    ("  /* A comment\n     over two lines. */\nc();\n", "c();\n"),
+    ("// a line comment\n    d(); // stays: it shares a line with code\n", "d(); // stays: it shares a line with code\n"),
+    ("/* a */ e(); /* b */\nf();\n", "/* a */ e(); /* b */\nf();\n"),
+    (".quiz{margin:0}\n  /* print */\n@media print{.quiz{border:0}}\n", ".quiz{margin:0}\n@media print{.quiz{border:0}}\n"),
+], ids=["block", "multi-line", "line-comment", "shared-line-kept", "css"])
+def test_the_quiz_runtime_ships_without_its_comments(source, shipped):
+    from sphinx_course.extension import compact
+
+    assert compact(source) == shipped
+
+
+def test_the_shipped_runtime_is_the_compacted_source_and_still_parses(built, tmp_path):
+    import subprocess
+
+    from sphinx_course.extension import COMPACTED, STATIC, compact
+
+    for name in COMPACTED:
+        shipped = (built / "_static" / name).read_text(encoding="utf-8")
+        assert shipped == compact((STATIC / name).read_text(encoding="utf-8")), f"{name} is not the compacted source"
+        if name.endswith(".js"):
+            copy = tmp_path / name
+            copy.write_text(shipped, encoding="utf-8")
+            check = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
+            assert check.returncode == 0, f"{name} no longer parses once compacted: {check.stderr}"

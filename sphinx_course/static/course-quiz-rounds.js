@@ -98,6 +98,14 @@
     quiz.querySelector(".quiz-meta").firstChild.textContent = S.format(T.questionCount, { count: shown.length }) + " · ";
   }
 
+  // After "back", the browser puts back the choices of a page it reloads, just before "pageshow":
+  // they belong to an earlier attempt or round, never to this one (which has not been answered yet).
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted && !quiz.querySelector(".quiz-result:not([hidden])")) {
+      $$(quiz, "input").forEach(function (input) { input.checked = false; });
+    }
+  });
+
   function unanswered(q) {
     return q.getAttribute("data-question-type") !== "ordering" && !q.querySelector("input:checked");
   }
@@ -157,6 +165,10 @@
       submit.hidden = true;
       again.hidden = false;
       status.textContent = "";
+      // Of the quiz's own end, only "Review my mistakes" (shown once there are some) applies here.
+      var end = quiz.querySelector(".quiz-summary");
+      $$(end, "button").forEach(function (button) { button.hidden = true; });
+      end.hidden = false;
     };
     var showResults = function (score, answers) {
       var split = R.objectiveResults(answers);
@@ -192,10 +204,11 @@
         return R.isDue(saved, q.getAttribute("data-origin-fp"));
       });
       show(due.slice(0, size).map(function (q) { return q.id; }));
-      quiz.hidden = !due.length;
+      quiz.hidden = newRound.hidden = !due.length;
       status.textContent = due.length ? S.format(T.reviewDue, { count: shown.length, total: due.length }) : T.reviewEmpty;
     };
-    controls.querySelector('[data-action="new-round"]').addEventListener("click", function () {
+    var newRound = controls.querySelector('[data-action="new-round"]');
+    newRound.addEventListener("click", function () {
       round();
       status.setAttribute("tabindex", "-1");
       status.focus();

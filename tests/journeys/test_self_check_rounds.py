@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AXE, TEST_BUILD, WCAG_TAGS, save_screenshot, served, sphinx_build
+from conftest import AXE, TEST_BUILD, WCAG_TAGS, axe_violations, save_screenshot, served, sphinx_build
 from rounds_site import rounds_site
 
 pytestmark = pytest.mark.browser
@@ -151,6 +151,8 @@ def test_the_final_check_draws_afresh_and_links_missed_objectives(browser, cours
     assert missed.count() >= 1, "the results list no missed objective"
     assert re.match(r"Your best: 1 of 4, on \d{4}-\d\d-\d\d", tab.locator("[data-round-record]").inner_text())
     assert shown.nth(1).locator(".quiz-result").inner_text().startswith("✗"), "the review does not mark a wrong answer"
+    assert tab.locator(".quiz-summary").get_by_role("link", name="Review my mistakes").is_visible(), \
+        "the final check's misses are not offered for review"
     results.scroll_into_view_if_needed()
     save_screenshot(tab, f"rounds-{device}-3-final-check-results")
     assert axe_on_our_widgets(tab) == [], "the final check's results have accessibility violations"
@@ -167,6 +169,10 @@ def test_the_final_check_draws_afresh_and_links_missed_objectives(browser, cours
     assert anchor.bounding_box()["y"] < VIEWPORTS[device]["height"], "the linked objective is not on screen"
     tab.go_back()
     wait_for_quiz(tab)
+    tab.wait_for_load_state("load")
+    tab.wait_for_timeout(200)  # the browser restores a reloaded page's old choices at "pageshow"
+    assert tab.locator(".quiz-question:visible input:checked").count() == 0, \
+        "the new attempt starts with the last attempt's answers already chosen"
 
     # A second attempt (after the reload, too) draws other questions.
     second_draw = tab.locator(".quiz-question:visible").evaluate_all("qs => qs.map(q => q.dataset.origin)")
@@ -207,9 +213,41 @@ def test_review_my_mistakes_empties_after_two_right_answers_in_a_row(browser, co
         tab.get_by_role("button", name="Start a new round").click()
     assert status.inner_text().startswith("Nothing to review"), f"after two right answers: {status.inner_text()!r}"
     assert tab.locator(".quiz-question:visible").count() == 0
+    assert not tab.get_by_role("button", name="Start a new round").is_visible(), "a new round of nothing is offered"
     save_screenshot(tab, f"rounds-{device}-6-review-empty")
     tab.goto(course_url + UNIT_A)
     wait_for_quiz(tab)
     assert not tab.locator(".quiz-summary").get_by_role("link", name="Review my mistakes").is_visible(), "an empty list is still offered"
+    assert tab.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_on_the_site_a_missed_module_question_waits_on_review_my_mistakes(browser, site_url, device):
+    """The same on the real site, with its theme: Module 1's first question missed, then reviewed."""
+    context, tab = learner(browser, device)
+    tab.goto(site_url + "modules/leadership/01-ai-in-law-enforcement.html")
+    wait_for_quiz(tab)
+    question = tab.locator(".quiz").first.locator(".quiz-question").first
+    prompt = question.locator(".quiz-prompt").inner_text()
+    if question.locator("input").count():
+        key = tab.locator(f"#{question.get_attribute('id')}-key")
+        wrong = key.locator('.quiz-key-option:has(.quiz-mark[data-correct="false"])').first.get_attribute("data-index")
+        question.locator(f'.quiz-option[data-index="{wrong}"] input').check()
+    question.get_by_role("button", name="Check", exact=True).click()
+    assert question.locator(".quiz-result").inner_text().startswith("✗"), "the wrong answer was not marked wrong"
+    tab.locator(".quiz-summary").get_by_role("link", name="Review my mistakes").click()
+    assert tab.url.endswith("docs/review.html"), f"'Review my mistakes' led to {tab.url}"
+    wait_for_quiz(tab)
+    due = tab.locator(".quiz-question:visible")
+    assert due.count() == 1 and due.locator(".quiz-prompt").inner_text() == prompt, "the missed question is not there"
+    save_screenshot(tab, f"rounds-{device}-7-site-review")
+    assert axe_violations(tab) == [], "the review page has accessibility violations"
+    tab.goto(site_url + "modules/leadership/final-check.html")
+    tab.wait_for_load_state()
+    drawn = tab.locator(".quiz-question:visible")
+    units = drawn.evaluate_all("qs => qs.map(q => q.dataset.unit)")
+    assert all(units.count(unit) <= 2 for unit in units), "the final check draws more than 2 from a module"
+    assert axe_violations(tab) == [], "the final check page has accessibility violations"
     assert tab.errors == []
     context.close()
