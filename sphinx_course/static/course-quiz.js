@@ -14,7 +14,7 @@
     return node;
   }
 
-  var seed;
+  var seed, printing = window.matchMedia("print");
   function learnerSeed() { return seed || (seed = S.learnerSeed(storage, config.ns)); }
 
   /* `mode.ephemeral`: answers are not saved with the quiz (a final check or review round, whose
@@ -152,10 +152,14 @@
       if (reviewLink) reviewLink.hidden = !storage.keys().some(function (k) { return k.indexOf(config.ns + ":review:") === 0; });
     }
 
-    /* This learner's order of a question's options; each keeps its data-index, which grading reads. */
+    /* This learner's order of a question's options, or the written one in print, as the answer key
+       and the page without JavaScript have it. Each keeps its data-index, which grading reads. */
     function shuffleOptions(q) {
-      var list = $(q, ".quiz-options"), items = $$(list, ".quiz-option");
-      S.seededOrder(learnerSeed(), originOf(q), items.length).forEach(function (i) { list.appendChild(items[i]); });
+      var list = $(q, ".quiz-options"), items = $$(list, ".quiz-option").sort(function (a, b) {
+        return a.getAttribute("data-index") - b.getAttribute("data-index");
+      });
+      var order = printing.matches ? items.map(function (li, i) { return i; }) : S.seededOrder(learnerSeed(), originOf(q), items.length);
+      order.forEach(function (i) { list.appendChild(items[i]); });
     }
 
     function updateScore() {
@@ -293,6 +297,9 @@
     $(summary, '[data-action="reset"]').addEventListener("click", reset);
     $(summary, '[data-action="reveal"]').addEventListener("click", reveal);
     showReviewLink();
+    printing.addEventListener("change", function () {
+      questions.forEach(function (q) { if (q.hasAttribute("data-shuffle")) shuffleOptions(q); });
+    });
     if (!storage.persistent) {
       quiz.insertBefore(el("p", "quiz-storage-note", T.storageOff), quiz.children[1]);
     }

@@ -251,3 +251,24 @@ def test_on_the_site_a_missed_module_question_waits_on_review_my_mistakes(browse
     assert axe_violations(tab) == [], "the final check page has accessibility violations"
     assert tab.errors == []
     context.close()
+
+
+def test_print_keeps_the_written_order_and_the_screen_the_learners(browser, course_url):
+    """What prints (a learner's Ctrl+P, or make pdf) reads like the answer key, in the written order."""
+    context, tab = learner(browser, "desktop")
+    tab.goto(course_url + UNIT_A)
+    wait_for_quiz(tab)
+    mine = option_orders(tab)
+    written = {"Pool question": ["Red", "Orange", "Yellow", "Green", "Blue", "Violet"],
+               "warm colours": ["Blue", "Red", "Green", "Orange", "Yellow", "Violet"]}  # as rounds_site.py writes them
+    tab.emulate_media(media="print")
+    tab.wait_for_function("() => document.querySelector('.quiz-question[data-shuffle] label').textContent.trim() === 'Red'")
+    for question in tab.locator(".quiz-question[data-shuffle]").all():
+        prompt = question.locator(".quiz-prompt").inner_text()
+        expected = next(order for start, order in written.items() if start in prompt)
+        shown = [t.strip() for t in question.locator(".quiz-option label").all_inner_texts()]
+        assert shown == expected, f"printed, {prompt!r} shows {shown}, not the written order"
+    tab.emulate_media(media="screen")
+    tab.wait_for_timeout(200)
+    assert option_orders(tab) == mine, "back on screen, the learner's own order did not return"
+    context.close()
