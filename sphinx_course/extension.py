@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .agenda import setup_agenda
@@ -23,7 +24,8 @@ from .messages import setup_messages
 from .outline import setup_outline
 from .packs import setup_packs
 from .progress import setup_progress
-from .quiz import setup_quiz
+from .quiz import quiz, setup_quiz
+from .quiz_rounds import setup_quiz_rounds
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
 from .rubric import setup_rubric
@@ -57,6 +59,16 @@ def interface_strings() -> dict[str, str]:
         "correctOrder": _("Correct position"),
         "wrongOrder": _("Should be at position {position}"),
         "revealed": _("Answers shown."),
+        "missed": _("You missed {count} of the right options."),
+        "questionOf": _("Question {number} of {total}"),
+        "questionCount": _("Questions in this round: {count}"),
+        "answerAll": _("Answer every question first: {left} still to answer."),
+        "finalBest": _("Your best: {score} of {total}, on {date}. Attempts on this device: {count}."),
+        "objectivesMet": _("Objectives you met"),
+        "objectivesMissed": _("Objectives to revisit"),
+        "reviewDue": _("Questions on your list: {total}; this round shows {count}. Two right answers in a row take a "
+                       "question off the list."),
+        "reviewEmpty": _("Nothing to review: you have no missed questions left. Questions you get wrong in a self-check or a final check appear here."),
         "storageOff": _("Your browser is not saving answers, so they last until you leave the page."),
         "notStarted": _("Not started"),
         "inProgress": _("In progress"),
@@ -147,10 +159,40 @@ def interface_strings() -> dict[str, str]:
     }
 
 
+#: Scripts and styles shipped without their comments and indentation: the quiz runtime, whose
+#: weight on every quiz page has a budget (see tests/benchmark.py). The sources keep their comments.
+COMPACTED = ("course-store.js", "course-quiz.js", "course-quiz.css", "course-quiz-rounds.js")
+_BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*(?:(?!\*/)[\s\S])*\*/[ \t]*\n", re.MULTILINE)
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def compact(text: str) -> str:
+    """``text`` without comments that fill whole lines, and without indentation (pure).
+
+    Conservative on purpose: a comment that shares a line with code stays, so no code is ever
+    removed; our scripts hold no multi-line strings, whose indentation this would change.
+    """
+    return _INDENT.sub("", _LINE_COMMENT.sub("", _BLOCK_COMMENT_LINES.sub("", text)))
+
+
+def compacted_static(app) -> Path:
+    """A folder of compacted copies of COMPACTED, copied over the originals into _static."""
+    folder = Path(app.doctreedir) / "course-static"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in COMPACTED:
+        text = compact((STATIC / name).read_text(encoding="utf-8"))
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    return folder
+
+
 def add_static_assets(app) -> None:
     if app.builder.format != "html":
         return
     app.config.html_static_path.append(str(STATIC))
+    app.config.html_static_path.append(str(compacted_static(app)))
     app.add_css_file("course.css")
     if app.config.course_theme_fixes:
         app.add_css_file("course-icons.css")
@@ -166,7 +208,11 @@ def store_script_attributes(app) -> dict[str, str]:
 
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
-    has_quiz = bool(registry.quizzes.get(pagename))
+    # A final check or review round is a quiz too, gathered from the units, with its own script
+    # (none while its course has no questions to gather).
+    rounds = any(registry.gathers(pagename, kind) for kind in ("final-check", "review-mistakes")) \
+        and doctree is not None and any(doctree.findall(quiz))
+    has_quiz = bool(registry.quizzes.get(pagename)) or rounds
     shows_progress = any(registry.gathers(pagename, kind) for kind in ("progress", "outline", "continue"))
     is_unit = registry.units.get(pagename, {}).get("kind") == "module"
     has_tool = bool(registry.tools.get(pagename))
@@ -179,6 +225,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file("course-quiz.css")
     if has_quiz:
         app.add_js_file("course-quiz.js", loading_method="defer")
+    if rounds:
+        app.add_js_file("course-quiz-rounds.js", loading_method="defer")
     if registry.gathers(pagename, "progress"):
         app.add_js_file("course-import.js", loading_method="defer")
     if shows_progress or is_unit:
@@ -208,6 +256,7 @@ def setup_extension(app) -> None:
     setup_messages(app)
     setup_content_safety(app)
     setup_quiz(app)
+    setup_quiz_rounds(app)
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)

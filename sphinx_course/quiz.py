@@ -62,7 +62,10 @@ class quiz(nodes.General, nodes.Element):  # noqa: N801
 
 
 class quiz_question(nodes.General, nodes.Element):  # noqa: N801
-    """``qtype``, ``number``, ``total``, ``objective``, ``tags``, ``order`` (display order)."""
+    """``qtype``, ``number``, ``total``, ``objective``, ``tags``, ``order`` (display order), ``pool``
+    (a member of its course's final-check pool), ``shuffle`` (options may be shown in a per-learner
+    order). A copy gathered onto another page also has ``origin`` ("quiz-id/number"),
+    ``origin_fp`` (that quiz's fingerprint), ``unit`` (its page) and ``objective_text``."""
 
 
 class quiz_context(nodes.General, nodes.Element):  # noqa: N801
@@ -268,6 +271,7 @@ class QuizDirective(SphinxDirective):
                     (spec.objective, number, self.source_path, spec.line or self.lineno)
                     for number, (spec, _q, _e) in enumerate(built, start=1) if spec.objective
                 ),
+                pool=tuple(question["number"] for _s, question, _e in built if question["pool"]),
             )
         )
         return [root]
@@ -435,6 +439,9 @@ def _build_question(
         objective=spec.objective or "",
         tags=list(spec.tags),
         order=display_order(quiz_id, number, len(read)) if ordering else list(range(len(read))),
+        pool=bool(pending["pool"]),
+        # True/false keeps "True, False"; ordering steps already have their own shuffle.
+        shuffle=bool(pending["shuffle"]) and qtype in ("single", "multiple"),
     )
     if len(parts.stem) > 1:
         question += quiz_context("", *parts.stem[:-1])

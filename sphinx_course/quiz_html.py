@@ -13,6 +13,7 @@ from sphinx.writers.html5 import HTML5Translator
 from . import quiz as q
 from .i18n import _
 from .outline import next_unit, units_in_course_order
+from .registry import course_registry
 
 INSTRUCTIONS = {
     "single": lambda: _("Choose one answer."),
@@ -35,9 +36,12 @@ def _qid(node: nodes.Node, number: int) -> str:
 def visit_quiz(self: HTML5Translator, node: q.quiz) -> None:
     quiz_id = node["quiz_id"]
     privacy = self.builder.get_relative_uri(self.builder.current_docname, self.config.course_privacy_page)
+    # A quiz gathered from others (a final check, a review round) says so; course-quiz-rounds.js runs it.
+    mode = "".join(f' data-{name}="{self.attval(str(node[key]))}"'
+                   for key, name in (("mode", "mode"), ("per_unit", "per-unit")) if node.get(key))
     self.body.append(
         f'<div class="quiz" id="quiz-{quiz_id}" data-quiz-id="{quiz_id}" '
-        f'data-fingerprint="{node["fingerprint"]}" data-questions="{node["questions"]}">\n'
+        f'data-fingerprint="{node["fingerprint"]}" data-questions="{node["questions"]}"{mode}>\n'
         f'<p class="quiz-title"><strong>{self.encode(node["title"])}</strong> '
         f'<span class="quiz-meta">{self.encode(_("%s questions") % node["questions"])} · '
         f'<a href="{privacy}#quiz-answers">{self.encode(_("Your answers stay on this device"))}</a></span></p>\n'
@@ -64,10 +68,22 @@ def next_step_link(self: HTML5Translator) -> str:
     return f'<p class="quiz-next" data-quiz-next hidden><a href="{href}">{self.encode(text)}</a></p>'
 
 
+def review_link(self: HTML5Translator, node: q.quiz) -> str:
+    """A link to the "review my mistakes" page, shown by the script once this learner has some."""
+    pages = course_registry(self.builder.env).pages_gathering("review-mistakes")
+    # The review gathers the course units' questions: a demonstration quiz elsewhere has none there.
+    in_course = node.get("mode") == "final" or self.builder.current_docname in units_in_course_order(self.builder.env)
+    if not pages or not in_course:
+        return ""
+    href = self.builder.get_relative_uri(self.builder.current_docname, pages[0])
+    return f'<a class="quiz-button" data-quiz-review href="{href}" hidden>{self.encode(_("Review my mistakes"))}</a> '
+
+
 def depart_quiz(self: HTML5Translator, node: q.quiz) -> None:
     self.body.append(
         '<div class="quiz-summary" hidden><p class="quiz-score" role="status"></p>'
         + next_step_link(self)
+        + review_link(self, node)
         + f'<button type="button" class="quiz-button" data-action="reset">{self.encode(_("Try again"))}</button> '
         f'<button type="button" class="quiz-button" data-action="reveal">{self.encode(_("Show answers"))}</button>'
         "</div>\n</div>\n"
@@ -78,17 +94,31 @@ def visit_question(self: HTML5Translator, node: q.quiz_question) -> None:
     number = node["number"]
     qid = _qid(node, number)
     objective = f' data-objective="{self.attval(node["objective"])}"' if node["objective"] else ""
+    shuffle = " data-shuffle" if node.get("shuffle") else ""
     self.body.append(
         f'<div class="quiz-question" id="{qid}" data-question-type="{node["qtype"]}" '
-        f'data-number="{number}"{objective}>\n'
+        f'data-number="{number}"{objective}{shuffle}{origin_attributes(self, node)}>\n'
     )
+
+
+def origin_attributes(self: HTML5Translator, node: q.quiz_question) -> str:
+    """Where a gathered copy of a question comes from: its quiz and number (which its review
+    record is kept under), its unit and a link to the objective it checks, for the results."""
+    if not node.get("origin"):
+        return ""
+    here = self.builder.current_docname
+    href = self.builder.get_relative_uri(here, node["unit"]) + (f"#objective-{node['objective']}" if node["objective"] else "")
+    values = {"origin": node["origin"], "origin-fp": node["origin_fp"], "unit": node["unit"],
+              "objective-href": href, "objective-text": node.get("objective_text") or node["objective"]}
+    return "".join(f' data-{name}="{self.attval(value)}"' for name, value in values.items())
 
 
 def depart_question(self: HTML5Translator, node: q.quiz_question) -> None:
     self.body.append(
         f'<p class="quiz-result" id="{_qid(node, node["number"])}-result" hidden></p>'
         f'<p class="quiz-actions" hidden><button type="button" class="quiz-button" data-action="check">'
-        f'{self.encode(_("Check"))}</button></p>\n</div>\n'
+        f'{self.encode(_("Check"))}</button> <button type="button" class="quiz-button" data-action="show" hidden>'
+        f'{self.encode(_("Show the answers"))}</button></p>\n</div>\n'
     )
 
 

@@ -31,6 +31,8 @@ class QuizRecord:
     section: str
     #: (objective, question number, source file, line) for each tagged question, to report at the question.
     objective_tags: tuple[tuple[str, int, str, int], ...] = ()
+    #: The numbers of the questions tagged ``:pool:``, drawn by the course's final check.
+    pool: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

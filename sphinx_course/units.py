@@ -145,7 +145,7 @@ def read_front_matter(env, docname: str) -> dict:
 def is_unit(docname: str, config, metadata: dict) -> bool:
     """Pages in the unit folders are units, except section indexes and pages that say otherwise."""
     in_folder = docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
-    return in_folder and "/slides/" not in docname and metadata.get("page-type") != "agenda"
+    return in_folder and "/slides/" not in docname and metadata.get("page-type") not in ("agenda", "final-check")
 
 
 class UnitHeader(SphinxTransform):

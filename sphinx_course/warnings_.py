@@ -27,6 +27,7 @@ class CourseWarning(str, Enum):
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
     MISCONCEPTION_PLAIN = "misconception_plain"
+    FINAL_CHECK_POOL = "final_check_pool"
 
 
 WARNING_HELP = {
@@ -43,6 +44,8 @@ WARNING_HELP = {
     "bible (docs/authoring/world.yaml) does not list.",
     CourseWarning.MISCONCEPTION_PLAIN: "A {misconception} tag gives only a slug, not a plain-language sentence "
     "before it (Sentence <slug>); trainers' answer keys show the sentence.",
+    CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
+    "from each unit (:per-unit:).",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
@@ -63,6 +66,7 @@ AUTHORING_ERRORS = {
     "debrief": "A scenario debrief is empty or has a malformed :id:.",
     "rubric": "A rubric file is missing, not valid YAML, or lacks 5-7 criteria that each describe every level.",
     "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
+    "final_check": "A {final-check} names a course folder that holds no course units.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 

@@ -60,25 +60,39 @@ def test_single_choice_wrong_answer_explains_why_and_gives_the_right_answer(guid
     assert "✗ Wrong" in given and "automation bias" in given
     # The internal tag ("output-as-fact") stays out of the learner's page.
     assert "Misconception" not in quiz(guide, "authoring-single").inner_text()
-    explanation = quiz(guide, "authoring-single").locator(".quiz-question .quiz-explanation").inner_text()
-    assert "Correct: A lead to be checked" in explanation and "A match is a probability" in explanation
-    assert "Matching systems rank candidates" in explanation
+    # The explanation teaches at once; the right answer waits until the learner asks for it.
+    question = quiz(guide, "authoring-single").locator(".quiz-question")
+    assert "Matching systems rank candidates" in question.locator(".quiz-explanation").inner_text()
+    assert "A lead to be checked" not in question.locator(".quiz-given").all_inner_texts().__str__()
+    assert "A match is a probability" not in question.inner_text()
     assert score(guide, "authoring-single") == "You answered 0 of 1 correctly."
+    question.get_by_role("button", name="Show the answers").click()
+    shown = question.locator(".quiz-shown")
+    assert shown.inner_text() == "Correct: A lead to be checked against other evidence"
+    assert guide.evaluate("document.activeElement.classList.contains('quiz-shown')"), "focus moves to the answer"
+    right = question.locator(".quiz-option[data-state=right]")
+    assert right.count() == 1 and "A match is a probability" in right.inner_text()
+    assert question.get_by_role("button", name="Show the answers").is_hidden()
 
 
 @pytest.mark.parametrize(
     "labels,expected",
     [
         (["false-positive", "differ across age", "images like ours"], "✓ Correct."),
-        (["false-positive"], "✗ Partly right."),
-        (["false-positive", "celebrities"], "✗ Not quite."),
+        (["false-positive"], "✗ Partly right. You missed 2 of the right options."),
+        (["false-positive", "differ across age"], "✗ Partly right. You missed 1 of the right options."),
+        (["false-positive", "celebrities"], "✗ Not quite. You missed 2 of the right options."),
     ],
-    ids=["all-right", "partial", "wrong"],
+    ids=["all-right", "partial", "partial-one", "wrong"],
 )
 def test_multiple_response_right_partial_and_wrong(guide, labels, expected):
     choose(guide, "authoring-multiple", *labels)
     check(guide, "authoring-multiple")
     assert result(guide, "authoring-multiple") == expected
+    question = quiz(guide, "authoring-multiple").locator(".quiz-question")
+    # Which right options were missed stays hidden: only the chosen options are marked.
+    assert question.locator(".quiz-option[data-state]").count() == len(labels)
+    assert question.get_by_role("button", name="Show the answers").is_visible() == (expected != "✓ Correct.")
 
 
 @pytest.mark.parametrize("label,expected", [("False", "✓ Correct."), ("True", "✗ Not quite.")])

@@ -300,6 +300,7 @@ CSP_PAGES = [
     "modules/leadership/03-law-and-human-rights.html",
     "docs/authoring/quizzes.html",
     "docs/progress.html",
+    "docs/review.html",
     "exercises/index.html",
     "search.html",
 ]

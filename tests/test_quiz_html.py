@@ -123,3 +123,19 @@ def test_quiz_scripts_load_only_on_pages_with_quizzes(site_html):
         text = path.read_text(encoding="utf-8")
         has_quiz = 'class="quiz"' in text
         assert ("course-quiz.js" in text) == has_quiz, path
+
+
+def test_only_course_units_offer_review_my_mistakes(guide, site_html):
+    # The review gathers the units' questions; a demonstration quiz's misses would never show there.
+    assert guide.select_one("[data-quiz-review]") is None
+    module = BeautifulSoup((site_html / "modules/leadership/01-ai-in-law-enforcement.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert module.select_one(".quiz-summary a[data-quiz-review]")["href"] == "../../docs/review.html"
+
+
+def test_choice_options_keep_the_source_order_on_the_page(guide):
+    """The page, its print and its no-JavaScript view keep the written order; the script shuffles."""
+    multiple = guide.select_one('[data-quiz-id="authoring-multiple"] .quiz-question')
+    assert multiple.has_attr("data-shuffle")
+    assert [li["data-index"] for li in multiple.select(".quiz-option")] == ["0", "1", "2", "3"]
+    assert not guide.select_one('[data-quiz-id="authoring-truefalse"] .quiz-question').has_attr("data-shuffle")

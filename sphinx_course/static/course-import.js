@@ -24,6 +24,16 @@
     return isObject(state) && state.v === 1 && Number.isInteger(state.version) && isObject(state.ratings);
   }
 
+  /* The shuffle seed, a review-list entry or a final check's record (course-store.js, course-quiz-rounds.js). */
+  function isRoundsEntry(name, value) {
+    if (typeof value !== "string") return false;
+    if (name === "seed") return /^[0-9a-f]{16}$/.test(value);
+    if (/^review:[a-z0-9][a-z0-9-]*\/[1-9]\d*$/.test(name)) return /^[0-9a-f]{12}:[01]$/.test(value);
+    if (name.indexOf("final:") !== 0) return false;
+    try { var record = JSON.parse(value); } catch (e) { return false; }
+    return isObject(record) && record.v === 1 && Array.isArray(record.attempts);
+  }
+
   /* Validate an imported progress file; throws on anything that is not one of ours. Entries are
      checked against the quizzes the page knows (`quizzes`: key -> {fp, total}) when it is given:
      entries for unknown quizzes, or for another version of a quiz, are left out and counted. */
@@ -41,6 +51,7 @@
       if (key.indexOf(ns + ":tool:") === 0) return;
       if (key.indexOf(ns + ":debrief:") === 0 && isDebrief(value)) { entries[key] = value; return; }  // course-debrief.js
       if (key.indexOf(ns + ":rubric:") === 0 && isRubric(value)) { entries[key] = value; return; }  // course-rubric.js
+      if (isRoundsEntry(key.slice(ns.length + 1), value)) { entries[key] = value; return; }
       if (key.indexOf(ns + ":quiz:") !== 0 || typeof value !== "string") throw new Error("bad entry " + key);
       var state;
       try { state = JSON.parse(value); } catch (e) { throw new Error("bad entry " + key); }
@@ -73,9 +84,9 @@
     Object.keys(incoming).forEach(function (key) {
       // "Read" marks only ever add up: a unit read on either device stays read.
       if (incoming[key] === "1" && key.indexOf(":read:") > 0) { if (current[key] !== "1") write[key] = "1"; return; }
-      // A written debrief answer or rubric self-review: a file fills in what this browser lacks,
-      // and never overwrites what the learner wrote here.
-      if (key.indexOf(":debrief:") > 0 || key.indexOf(":rubric:") > 0) { if (typeof current[key] !== "string") write[key] = incoming[key]; return; }
+      // A written debrief answer, rubric self-review, review entry, final-check record or seed: a file
+      // fills in what this browser lacks, and never overwrites what this browser holds.
+      if (/:(debrief|rubric|review|final):|:seed$/.test(key)) { if (typeof current[key] !== "string") write[key] = incoming[key]; return; }
       var known = quizzes && quizzes[key];
       var fp = known ? known.fp : null;
       if (!known) { try { fp = JSON.parse(incoming[key]).fp; } catch (e) { return; } }

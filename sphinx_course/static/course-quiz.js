@@ -14,7 +14,13 @@
     return node;
   }
 
-  function setupQuiz(quiz) {
+  var seed, printing = window.matchMedia("print");
+  function learnerSeed() { return seed || (seed = S.learnerSeed(storage, config.ns)); }
+
+  /* `mode.ephemeral`: answers are not saved with the quiz (a final check or review round, whose
+     questions belong to other quizzes); `mode.quiet`: the caller keeps the score. */
+  function setupQuiz(quiz, mode) {
+    mode = mode || {};
     var id = quiz.getAttribute("data-quiz-id");
     var key = S.quizKey(config.ns, id);
     var fingerprint = quiz.getAttribute("data-fingerprint");
@@ -23,9 +29,12 @@
     var score = $(quiz, ".quiz-score");
     var answerKey = $(quiz, ".quiz-answers");
     var next = $(quiz, "[data-quiz-next]");
-    var state = S.parseSaved(storage.get(key), fingerprint, questions.length) || S.emptyState(fingerprint);
+    var reviewLink = $(quiz, "[data-quiz-review]");
+    var state = !mode.ephemeral && S.parseSaved(storage.get(key), fingerprint, questions.length) || S.emptyState(fingerprint);
 
-    function save() { S.saveQuiz(storage, key, state); }
+    function save() { if (!mode.ephemeral) S.saveQuiz(storage, key, state); }
+    /* The question's own identity, also on copies gathered onto a final check or review page. */
+    function originOf(q) { return q.getAttribute("data-origin") || id + "/" + q.getAttribute("data-number"); }
     function keyOption(q, index) { return $(answerKey, "#" + q.id + "-o" + index + "-key"); }
     function isRight(q, index) {
       var mark = $(keyOption(q, index), ".quiz-mark");
@@ -44,6 +53,7 @@
       var result = $(q, ".quiz-result");
       result.hidden = true;
       result.textContent = "";
+      $(q, '[data-action="show"]').hidden = true;
     }
 
     /* Feedback for one option: a right/wrong word (not colour alone) and the author's "why". */
@@ -58,7 +68,8 @@
       li.appendChild(box);
     }
 
-    function check(q, announce) {
+    /* Returns the status; `replay` (restoring a saved check) leaves the review list alone. */
+    function check(q, announce, replay) {
       var number = q.getAttribute("data-number");
       var ordering = q.getAttribute("data-question-type") === "ordering";
       var status, chosen = [], correct = [];
@@ -81,34 +92,74 @@
           result.textContent = T.unanswered;
           result.hidden = false;
           if (announce) result.focus();
-          return;
+          return status;
         }
         chosen.forEach(function (index) {
           annotate($(q, '.quiz-option[data-index="' + index + '"]'), isRight(q, index), q, index);
         });
       }
       var message = $(q, ".quiz-result");
-      message.textContent = (status === "correct" ? "✓ " : "✗ ") + T[status];
+      message.textContent = (status === "correct" ? "✓ " : "✗ ") + T[status] + missedNote(q, chosen, correct, status);
       message.setAttribute("data-status", status);
-      // What follows any checked answer: after a miss, the right answer and why it is right;
-      // then the author's explanation, if the question has one.
+      // After any checked answer, the author's explanation. After a miss the right answer stays
+      // hidden until the learner asks for it, so they can think again first.
+      $(q, '[data-action="show"]').hidden = status === "correct";
       var entry = $(answerKey, "#" + q.id + "-key"), box = el("div", "quiz-explanation quiz-given");
-      if (status !== "correct") {
-        box.appendChild($(entry, "p").cloneNode(true));
-        if (!ordering) correct.forEach(function (i) {
-          var why = chosen.indexOf(i) < 0 && $(keyOption(q, i), ".quiz-feedback");
-          if (why) box.appendChild(why.cloneNode(true));
-        });
-      }
       var own = $(entry, ".quiz-explanation");
       if (own) $$(own, ":scope>*").forEach(function (n) { box.appendChild(n.cloneNode(true)); });
       if (box.firstChild) q.insertBefore(box, $(q, ".quiz-actions"));
       message.hidden = false;
       state.checked[number] = status;
       state.answers[number] = current(q);
-      updateScore();
+      if (!mode.quiet) updateScore();
       save();
+      if (!replay) noteForReview(q, status);
       if (announce) message.focus();
+      return status;
+    }
+
+    /* How many right options were missed, never which, until the learner asks. */
+    function missedNote(q, chosen, correct, status) {
+      var missed = correct.filter(function (i) { return chosen.indexOf(i) < 0; }).length;
+      if (status === "correct" || !missed || q.getAttribute("data-question-type") !== "multiple") return "";
+      return " " + S.format(T.missed, { count: missed });
+    }
+
+    /* "Show the answers": every option marked, with its feedback, and the right answer from the key. */
+    function showAnswers(q) {
+      if (q.getAttribute("data-question-type") !== "ordering") {
+        $$(q, ".quiz-option").forEach(function (li) {
+          var index = +li.getAttribute("data-index");
+          if (!$(li, ".quiz-given")) annotate(li, isRight(q, index), q, index);
+        });
+      }
+      $(q, '[data-action="show"]').hidden = true;
+      if ($(q, ".quiz-shown")) return;
+      var box = el("div", "quiz-explanation quiz-given quiz-shown");
+      box.tabIndex = -1;
+      box.appendChild($(answerKey, "#" + q.id + "-key > p").cloneNode(true));
+      q.insertBefore(box, $(q, ".quiz-actions"));
+    }
+
+    /* A missed question of a course unit (or a copy of one) goes on this learner's review list. */
+    function noteForReview(q, status) {
+      if (!reviewLink && !q.hasAttribute("data-origin")) return;
+      var k = config.ns + ":review:" + originOf(q), v = S.reviewStep(storage.get(k), q.getAttribute("data-origin-fp") || fingerprint, status);
+      if (v) storage.set(k, v); else storage.remove(k);
+      showReviewLink();
+    }
+    function showReviewLink() {
+      if (reviewLink) reviewLink.hidden = !storage.keys().some(function (k) { return k.indexOf(config.ns + ":review:") === 0; });
+    }
+
+    /* This learner's order of a question's options, or the written one in print, as the answer key
+       and the page without JavaScript have it. Each keeps its data-index, which grading reads. */
+    function shuffleOptions(q) {
+      var list = $(q, ".quiz-options"), items = $$(list, ".quiz-option").sort(function (a, b) {
+        return a.getAttribute("data-index") - b.getAttribute("data-index");
+      });
+      var order = printing.matches ? items.map(function (li, i) { return i; }) : S.seededOrder(learnerSeed(), originOf(q), items.length);
+      order.forEach(function (i) { list.appendChild(items[i]); });
     }
 
     function updateScore() {
@@ -187,10 +238,11 @@
           if (input) input.checked = true;
         });
       }
-      if (state.checked[number]) check(q, false);
+      if (state.checked[number]) check(q, false, true);
     }
 
-    function reset() {
+    /* From the "Try again" button (an event: focus goes to the first answer), or a new round's set-up. */
+    function reset(event) {
       var best = state.best;
       state = S.emptyState(fingerprint);
       state.best = best;
@@ -211,18 +263,11 @@
       score.textContent = "";
       if (next) next.hidden = true;
       var first = $(quiz, "input, .quiz-move-button:not([disabled])");
-      if (first) first.focus();
+      if (first && event) first.focus();
     }
 
     function reveal() {
-      questions.forEach(function (q) {
-        $$(q, ".quiz-option").forEach(function (li) {
-          var index = +li.getAttribute("data-index");
-          if (q.getAttribute("data-question-type") !== "ordering" && !$(li, ".quiz-given")) {
-            annotate(li, isRight(q, index), q, index);
-          }
-        });
-      });
+      questions.forEach(showAnswers);
       answerKey.hidden = false;
       answerKey.open = true;
       score.textContent = T.revealed;
@@ -238,7 +283,9 @@
         addMoveButtons(q);
         refreshMoveButtons(q);
       }
+      if (q.hasAttribute("data-shuffle")) shuffleOptions(q);
       $(q, '[data-action="check"]').addEventListener("click", function () { check(q, true); });
+      $(q, '[data-action="show"]').addEventListener("click", function () { showAnswers(q); $(q, ".quiz-shown").focus(); });
       q.addEventListener("change", function () {
         clearMarks(q);
         state.answers[q.getAttribute("data-number")] = current(q);
@@ -249,10 +296,17 @@
     });
     $(summary, '[data-action="reset"]').addEventListener("click", reset);
     $(summary, '[data-action="reveal"]').addEventListener("click", reveal);
+    showReviewLink();
+    printing.addEventListener("change", function () {
+      questions.forEach(function (q) { if (q.hasAttribute("data-shuffle")) shuffleOptions(q); });
+    });
     if (!storage.persistent) {
       quiz.insertBefore(el("p", "quiz-storage-note", T.storageOff), quiz.children[1]);
     }
+    return { check: check, reset: reset, questions: questions };
   }
 
-  $$(document, ".quiz[data-quiz-id]").forEach(setupQuiz);
+  // Final checks and review rounds (course-quiz-rounds.js) set up their own quizzes with a mode.
+  window.CourseQuiz = { setup: setupQuiz };
+  $$(document, ".quiz[data-quiz-id]:not([data-mode])").forEach(function (quiz) { setupQuiz(quiz); });
 })();

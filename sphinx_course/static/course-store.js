@@ -88,6 +88,41 @@
     return template.replace(/\{(\w+)\}/g, function (match, name) { return name in values ? values[name] : match; });
   }
 
+  /* This learner's seed, random and made once, kept with their answers: options come in another order
+     for each learner and the same order after a reload (never from the clock). */
+  function learnerSeed(storage, ns, random) {
+    var key = ns + ":seed", seed = storage.get(key);
+    if (!/^[0-9a-f]{16}$/.test(seed || "")) storage.set(key, seed = (random || randomHex)());
+    return seed;
+  }
+  function randomHex() {
+    return Array.prototype.map.call(crypto.getRandomValues(new Uint32Array(2)), function (w) {
+      return (w + 4294967296).toString(16).slice(-8);
+    }).join("");
+  }
+
+  /* A permutation of 0..count-1 fixed by seed and key: FNV-1a into mulberry32, then Fisher-Yates. */
+  function seededOrder(seed, key, count) {
+    var h = 2166136261, text = seed + "/" + key, order = [], i, t, j;
+    for (i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    for (i = 0; i < count; i++) order.push(i);
+    for (i = count - 1; i > 0; i--) {
+      h = (h + 0x6d2b79f5) | 0;
+      t = Math.imul(h ^ (h >>> 15), 1 | h);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      j = ((t ^ (t >>> 14)) >>> 0) % (i + 1);
+      t = order[i]; order[i] = order[j]; order[j] = t;
+    }
+    return order;
+  }
+
+  /* The review list keeps "fingerprint:streak" under each question's key: a miss puts it on (streak 0),
+     a right answer counts, and a second right answer in a row takes it off (null). */
+  function reviewStep(saved, fp, status) {
+    if (status !== "correct") return fp + ":0";
+    return saved === fp + ":0" ? fp + ":1" : null;
+  }
+
   function exportPayload(ns, entries, now) {
     return { format: FORMAT, version: 1, namespace: ns, exported: now, entries: entries };
   }
@@ -172,6 +207,7 @@
   return {
     FORMAT: FORMAT, quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
     gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
-    openStorage: openStorage, pageContext: pageContext, saveQuiz: saveQuiz, downloadProgress: downloadProgress
+    openStorage: openStorage, pageContext: pageContext, saveQuiz: saveQuiz, downloadProgress: downloadProgress,
+    learnerSeed: learnerSeed, seededOrder: seededOrder, reviewStep: reviewStep
   };
 });

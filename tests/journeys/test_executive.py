@@ -119,16 +119,19 @@ def test_executive_studies_module_1_and_comes_back(browser, site_url, device):
             expected_right += plan == "right"
         result = question.locator(".quiz-result").inner_text()
         if plan != "as shown":
-            assert result == ("✓ Correct." if plan.startswith("right") else "✗ Not quite."), \
+            assert result.startswith("✓ Correct." if plan.startswith("right") else "✗ Not quite."), \
                 f"question {number}: expected a {plan} answer, the page said {result!r}"
-        # An explanation follows every checked answer, right or wrong: after a miss, the right
-        # answer and why; after a hit, why the chosen answer is right.
-        explained = question.locator(".quiz-given .quiz-feedback, .quiz-given.quiz-explanation").first
-        assert explained.is_visible(), f"question {number} explains nothing after Check"
-        if not plan.startswith("right"):
-            shown = question.locator(".quiz-given.quiz-explanation")
+        # After a hit, why the chosen answer is right. After a miss, the right answer stays hidden
+        # until the executive asks for it with "Show the answers"; then it is shown, and why.
+        if plan.startswith("right"):
+            explained = question.locator(".quiz-given .quiz-feedback, .quiz-given.quiz-explanation").first
+            assert explained.is_visible(), f"question {number} explains nothing after Check"
+        elif result != "✓ Correct.":
+            assert not question.locator(".quiz-shown").count(), f"question {number} gives the answer away unasked"
+            question.get_by_role("button", name="Show the answers").click()
+            shown = question.locator(".quiz-shown")
             assert shown.is_visible() and re.search(r"Correct( order)?:", shown.inner_text()), \
-                f"question {number}, answered wrongly, does not show the right answer"
+                f"question {number}, answered wrongly, does not show the right answer when asked"
         text = quiz.inner_text()
         assert "Misconception" not in text, "an internal 'Misconception:' label reached the learner"
         score = quiz.locator(".quiz-score").inner_text()
