@@ -24,6 +24,7 @@ from .outline import setup_outline
 from .packs import setup_packs
 from .progress import setup_progress
 from .quiz import setup_quiz
+from .quiz_report import setup_quiz_report
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
 from .rubric import setup_rubric
@@ -208,6 +209,7 @@ def setup_extension(app) -> None:
     setup_messages(app)
     setup_content_safety(app)
     setup_quiz(app)
+    setup_quiz_report(app)
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)

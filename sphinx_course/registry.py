@@ -31,6 +31,8 @@ class QuizRecord:
     section: str
     #: (objective, question number, source file, line) for each tagged question, to report at the question.
     objective_tags: tuple[tuple[str, int, str, int], ...] = ()
+    #: Each question as the assessment lint and report read it (quiz_lint.LintQuestion).
+    lint: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def shared_inputs(env: BuildEnvironment) -> str:
     return repr((
         sorted((docname, title.astext()) for docname, title in env.titles.items()),
         # A quiz's line is left out: moving it on its page changes no gathering page.
-        [dataclasses.replace(quiz, line=0) for quiz in registry.all_quizzes()],
+        # So are its questions' lint records: only the assessment report shows them (see quiz_report).
+        [dataclasses.replace(quiz, line=0, lint=()) for quiz in registry.all_quizzes()],
         sorted(registry.units.items()),
     ))
 

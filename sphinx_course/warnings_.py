@@ -11,6 +11,8 @@ from enum import Enum
 
 from sphinx.util import logging
 
+from .quiz_lint import CHECKS
+
 WARNING_TYPE = "course"
 
 
@@ -26,6 +28,15 @@ class CourseWarning(str, Enum):
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
+    # The assessment lint (quiz_lint.CHECKS): one subtype per check, "quiz_lint.<check>".
+    QUIZ_LINT_TF_BALANCE = "quiz_lint.tf_balance"
+    QUIZ_LINT_RIGHT_LONGEST = "quiz_lint.right_longest"
+    QUIZ_LINT_RIGHT_FIRST = "quiz_lint.right_first"
+    QUIZ_LINT_MULTIPLE_ALL_FIRST = "quiz_lint.multiple_all_first"
+    QUIZ_LINT_MULTIPLE_COUNT_FIXED = "quiz_lint.multiple_count_fixed"
+    QUIZ_LINT_ALL_OF_THE_ABOVE = "quiz_lint.all_of_the_above"
+    QUIZ_LINT_FEEDBACK_MISSING = "quiz_lint.feedback_missing"
+    QUIZ_LINT_FEEDBACK_BARE = "quiz_lint.feedback_bare"
 
 
 WARNING_HELP = {
@@ -41,6 +52,7 @@ WARNING_HELP = {
     CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
     "bible (docs/authoring/world.yaml) does not list.",
 }
+WARNING_HELP.update({CourseWarning("quiz_lint." + check): "Assessment lint: " + text for check, text in CHECKS.items()})
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
 #: in the message, and cannot be silenced.
