@@ -160,7 +160,8 @@ def validate_question(spec: QuestionSpec, number: int, *, require_feedback: bool
             line,
         )
     for index, option in enumerate(spec.options, start=1):
-        _validate_option(spec, option, f"{where}, option {index}", require_feedback)
+        kind = "item" if spec.qtype == "matching" else "option"
+        _validate_option(spec, option, f"{where}, {kind} {index}", require_feedback)
     _validate_distinct(spec, where)
     if spec.qtype == "ordering":
         _validate_ordering(spec, where)

@@ -269,3 +269,56 @@ def test_a_config_allowance_without_a_reason_is_a_config_error(tmp_path):
 def test_ordering_steps_are_not_distractors():
     steps = tuple(LintOption(f"Step {i}", False) for i in range(3))
     assert lint({"c": [LintQuestion("q", 1, "ordering", "p.md", 1, steps)]}) == []
+
+
+# --- The trainer's assessment report ------------------------------------------------------------
+
+REPORT_PAGE = "# Assessment report\n\n```{assessment-report}\n```\n"
+
+
+def build_report(tmp_path, unit: str, builder: str = "html", edition: str = "trainer"):
+    site = write_fixture_site(tmp_path / "src", {
+        "index.md": "# Fixture\n\n```{toctree}\ncourse/one\nassessment\n```\n",
+        "course/one.md": unit,
+        "assessment.md": REPORT_PAGE,
+    # The site's theme, which has the trainer edition's announcement bar.
+    }, conf_extra='course_unit_folders = ("course/",)\nhtml_theme = "sphinx_book_theme"\n')
+    return sphinx_build(site, tmp_path / f"{edition}-{builder}", "-D", f"course_edition={edition}", builder=builder)
+
+
+def test_report_shows_the_course_figures_each_questions_objective_and_the_findings(tmp_path):
+    from bs4 import BeautifulSoup
+
+    questions = false_keyed(4, {3: ":lint-allow: feedback_bare -- kept short to show the report\n"})
+    build = build_report(tmp_path, unit_with(questions))
+    assert build.returncode == 0, build.problems  # report mode: findings do not fail the build
+    report = BeautifulSoup((build.outdir / "assessment.html").read_text(encoding="utf-8"), "html.parser")
+    box = report.select_one(".assessment-report.trainer-only")
+    course = box.select_one("table.assessment-figures tbody tr")
+    assert [td.get_text(strip=True) for td in course.select("td")] == [
+        "4", "truefalse 4", "0 / 4 (0%)", "–", "–", "–", "1"]
+    rows = box.select("table.assessment-questions tbody tr")
+    assert [[td.get_text(strip=True) for td in row.select("td")] for row in rows][:3] == [
+        ["unit-one 1", "truefalse", "Decide what to ask.", "tf_balance", "–"],  # where the course finding is reported
+        ["unit-one 2", "truefalse", "Decide what to require.", "–", "–"],
+        ["unit-one 3", "truefalse", "Decide what to check first.", "–", "feedback_bare (kept short to show the report)"],
+    ]
+    assert rows[0].select_one("a")["href"] == "course/one.html#quiz-unit-one-q1"
+    findings = box.select("li")
+    assert len(findings) == 1
+    assert findings[0].get_text().startswith('tf_balance: Course "course": 4 of 4 true/false questions are keyed "False"')
+    assert findings[0].get_text().endswith("(course/one.md:15)")
+
+
+def test_the_learner_edition_gets_one_line_and_no_figures(tmp_path):
+    build = build_report(tmp_path, unit_with(false_keyed(4)), edition="learner")
+    assert build.returncode == 0, build.problems
+    html = (build.outdir / "assessment.html").read_text(encoding="utf-8")
+    assert "The assessment report is part of the trainer edition" in html
+    assert "assessment-figures" not in html and "unit-one 1" not in html
+
+
+@pytest.mark.parametrize("builder", ["text", "latex", "man"])
+def test_the_report_builds_with_other_builders(tmp_path, builder):
+    build = build_report(tmp_path, unit_with(false_keyed(4)), builder=builder)
+    assert build.returncode == 0, build.problems
