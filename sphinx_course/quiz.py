@@ -40,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .content_safety import is_html_comment
 from .errors import AuthoringError
 from .i18n import _
+from .quiz_lint import LintOption, LintQuestion, parse_lint_allow
 from .quiz_model import (
     OptionSpec,
     QuestionSpec,
@@ -47,13 +48,12 @@ from .quiz_model import (
     categories,
     display_order,
     fingerprint,
+    parse_extra_categories,
     validate_question,
     validate_quiz_id,
     validate_type,
     visible,
-    parse_extra_categories,
 )
-from .quiz_lint import LintOption, LintQuestion, parse_lint_allow
 from .registry import QuizRecord, course_registry, section_of
 from .sources import content_offset
 from .warnings_ import logger

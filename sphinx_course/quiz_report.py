@@ -126,14 +126,14 @@ def course_section(app, docname: str, course: str, pairs: list[tuple[str, LintQu
     rows = []
     for page, question in pairs:
         texts = _objective_texts(env, page)
-        flags = [f.check for f in course_findings if f.quiz_id == question.quiz_id and f.number == question.number]
+        checks = [f.check for f in course_findings if f.quiz_id == question.quiz_id and f.number == question.number]
         allowed = [f"{check} ({reason})" for check, reason in question.allowed]
         rows.append([
             _link(app, docname, page, f"{question.quiz_id}-q{question.number}",
                   f"{question.quiz_id} {question.number}"),
             question.qtype,
             texts.get(question.objective, question.objective) or _("(no objective)"),
-            ", ".join(flags) or "–",
+            ", ".join(checks) or "–",
             "; ".join(allowed) or "–",
         ])
     section += simple_table([_("Question"), _("Type"), _("Objective"), _("Flags"), _("Allowed, with reason")],
