@@ -293,7 +293,7 @@ def test_report_shows_the_course_figures_each_questions_objective_and_the_findin
     build = build_report(tmp_path, unit_with(questions))
     assert build.returncode == 0, build.problems  # report mode: findings do not fail the build
     report = BeautifulSoup((build.outdir / "assessment.html").read_text(encoding="utf-8"), "html.parser")
-    box = report.select_one(".assessment-report.trainer-only")
+    box = report.select_one(".assessment-report")
     course = box.select_one("table.assessment-figures tbody tr")
     assert [td.get_text(strip=True) for td in course.select("td")] == [
         "4", "truefalse 4", "0 / 4 (0%)", "–", "–", "–", "1"]
