@@ -20,6 +20,7 @@ Authoring (see ``docs/authoring/quizzes.md``)::
     :::
     ::::
 
+A ``matching`` question lists its items as ``- item => category`` (see the guide).
 The directives build builder-neutral nodes. HTML gets an interactive form
 from :mod:`.quiz_html`; every other builder gets plain paragraphs and lists
 from :class:`QuizToPlainNodes`.

@@ -322,3 +322,15 @@ def test_the_learner_edition_gets_one_line_and_no_figures(tmp_path):
 def test_the_report_builds_with_other_builders(tmp_path, builder):
     build = build_report(tmp_path, unit_with(false_keyed(4)), builder=builder)
     assert build.returncode == 0, build.problems
+
+
+@pytest.mark.parametrize("name,value,problem", [
+    ("course_quiz_lint", "strict", 'course_quiz_lint = \'strict\' must be "warn" or "report".'),
+    ("course_quiz_lint_allow", {"feedback_bare": {"leadership-m2/4": " "}},
+     "course_quiz_lint_allow = {'feedback_bare': {'leadership-m2/4': ' '}} allows \"feedback_bare\" for "
+     "'leadership-m2/4' without a reason; give the reason as the value."),
+])
+def test_lint_settings_are_validated(name, value, problem):
+    from sphinx_course.config import config_problems
+
+    assert config_problems({name: value}) == [problem]
