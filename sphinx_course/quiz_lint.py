@@ -252,6 +252,18 @@ def lint(courses: Mapping[str, list[LintQuestion]], config: Mapping[str, Mapping
     return findings
 
 
+def unused_allowances(courses: Mapping[str, list[LintQuestion]], config: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Allowances in ``course_quiz_lint_allow`` that name nothing in the site (a misspelt quiz id, say)."""
+    known = set(courses)
+    for questions in courses.values():
+        known |= {q.quiz_id for q in questions} | {f"{q.quiz_id}/{q.number}" for q in questions}
+    return [
+        f'course_quiz_lint_allow allows "{check}" for "{target}", which is no course folder, quiz id or '
+        '"quiz-id/question number" of this site. Correct it, or remove the entry.'
+        for check, targets in sorted(config.items()) for target in sorted(targets) if target not in known
+    ]
+
+
 @dataclass
 class Figures:
     """The numbers behind the lint, for one quiz or one course."""

@@ -10,13 +10,15 @@ figures per course and per quiz, what each question checks, and every finding.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from docutils import nodes
 
+from .config import setting_location
 from .copies import resolved_copies
 from .i18n import _
 from .quiz import _front_matter_objectives
-from .quiz_lint import Figures, Finding, LintQuestion, figures, lint
+from .quiz_lint import Figures, Finding, LintQuestion, figures, lint, unused_allowances
 from .registry import AggregateDirective, course_registry, gathers
 from .tables import simple_table
 from .warnings_ import CourseWarning, logger, warn
@@ -49,6 +51,10 @@ def findings(app) -> list[Finding]:
 
 
 def run_lint(app, env) -> None:
+    courses = {course: [q for _d, q in pairs] for course, pairs in questions_by_course(env).items()}
+    for problem in unused_allowances(courses, app.config.course_quiz_lint_allow):
+        logger.error(f"{problem} [course.config]",
+                     location=setting_location(Path(app.confdir, "conf.py"), "course_quiz_lint_allow"))
     found = findings(app)
     if app.config.course_quiz_lint == "report":
         if found:

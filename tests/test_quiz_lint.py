@@ -151,6 +151,19 @@ def test_config_allows_a_check_per_course_quiz_or_question():
     assert len(lint({"c": [bare]}, {"feedback_bare": {"q/2": "a reason"}}, balanced=[])) == 2
 
 
+def test_an_allowance_that_names_nothing_in_the_site_is_reported():
+    from sphinx_course.quiz_lint import unused_allowances
+
+    courses = {"modules/leadership": [tf(1, False)]}
+    config = {"tf_balance": {"modules/leadership": "why", "q": "why", "q/1": "why", "q/2": "why", "leadership-m9": "why"}}
+    assert unused_allowances(courses, config) == [
+        'course_quiz_lint_allow allows "tf_balance" for "leadership-m9", which is no course folder, quiz id or '
+        '"quiz-id/question number" of this site. Correct it, or remove the entry.',
+        'course_quiz_lint_allow allows "tf_balance" for "q/2", which is no course folder, quiz id or '
+        '"quiz-id/question number" of this site. Correct it, or remove the entry.',
+    ]
+
+
 @pytest.mark.parametrize("value,problem", [
     ({"tf_balance": {"modules/leadership": ""}}, 'allows "tf_balance" for \'modules/leadership\' without a reason'),
     ({"tf_balanse": {"c": "why"}}, 'unknown check "tf_balanse"'),
@@ -256,6 +269,15 @@ def test_lint_allow_without_a_reason_is_an_authoring_error_at_the_question(tmp_p
     assert any(p.endswith('course/one.md:27: ERROR: Question 2: ":lint-allow: tf_balance" gives no reason. Say why '
                           'after two hyphens: ":lint-allow: tf_balance -- <why this question needs it>". [course.quiz]')
                for p in build.problems), build.problems
+
+
+def test_a_misspelt_allowance_fails_the_build_at_the_setting(tmp_path):
+    build = build_course(tmp_path, unit_with(false_keyed(4)),
+                         conf='course_quiz_lint = "warn"\ncourse_quiz_lint_allow = {"tf_balance": {"unit-once": "a reason"}}\n')
+    assert build.returncode != 0
+    assert any(p.endswith('conf.py:9: ERROR: course_quiz_lint_allow allows "tf_balance" for "unit-once", which is no '
+                          'course folder, quiz id or "quiz-id/question number" of this site. Correct it, or remove the '
+                          'entry. [course.config]') for p in build.problems), build.problems
 
 
 def test_a_config_allowance_without_a_reason_is_a_config_error(tmp_path):
