@@ -92,6 +92,12 @@ course_edition = "learner"
 course_legal_review_max_months = 12
 course_privacy_page = "docs/about/privacy"
 course_http_allowlist = {}
+# The assessment lint (docs/authoring/quizzes.md, "Balanced keys"). "report" lists its findings on
+# the trainer's assessment report only, while the modules' quiz items are rewritten on other
+# branches (issue #15); the integrator sets "warn" once they have landed, so that a finding fails
+# the strict build. Allow a check for one course or quiz here only with a reason:
+# course_quiz_lint_allow = {"check": {"course folder, quiz id or quiz-id/N": "reason"}}.
+course_quiz_lint = "report"
 # The legal timeline (sphinx_course/legal_timeline.py): the date of each page's "Law as of" box,
 # and the section of Module 3 that renders the timeline.
 course_law_as_of = "2026-12-06"

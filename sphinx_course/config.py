@@ -16,6 +16,7 @@ from typing import Any
 from sphinx.util import logging
 
 from .content_safety import META_CONTENT_SECURITY_POLICY
+from .quiz_lint import LINT_MODES, allow_problems
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,18 @@ class CourseConfig:
     course_quiz_require_feedback: bool = field(
         default=True,
         metadata={"help": "Every choice option needs feedback unless a quiz says :feedback: optional."},
+    )
+    course_quiz_lint: str = field(
+        default="warn",
+        metadata={"help": 'The assessment lint: "warn" reports each finding as a course.quiz_lint.<check> warning '
+                          '(so a strict build fails); "report" only lists them on the trainer\'s assessment report.',
+                  "check": _one_of(*LINT_MODES)},
+    )
+    course_quiz_lint_allow: dict = field(
+        default_factory=dict,
+        metadata={"help": "Assessment-lint checks allowed by name: {check: {course folder, quiz id or "
+                          "\"quiz-id/question number\": reason}}. Every entry needs a reason.",
+                  "check": allow_problems},
     )
     course_legal_review_max_months: int = field(
         default=12,

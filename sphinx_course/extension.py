@@ -25,6 +25,7 @@ from .outline import setup_outline
 from .packs import setup_packs
 from .progress import setup_progress
 from .quiz import quiz, setup_quiz
+from .quiz_report import setup_quiz_report
 from .quiz_rounds import setup_quiz_rounds
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
@@ -257,6 +258,7 @@ def setup_extension(app) -> None:
     setup_content_safety(app)
     setup_quiz(app)
     setup_quiz_rounds(app)
+    setup_quiz_report(app)
     setup_units(app)
     setup_trainer(app)
     setup_blocks(app)

@@ -20,6 +20,7 @@ Authoring (see ``docs/authoring/quizzes.md``)::
     :::
     ::::
 
+A ``matching`` question lists its items as ``- item => category`` (see the guide).
 The directives build builder-neutral nodes. HTML gets an interactive form
 from :mod:`.quiz_html`; every other builder gets plain paragraphs and lists
 from :class:`QuizToPlainNodes`.
@@ -41,15 +42,19 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .content_safety import is_html_comment
 from .errors import AuthoringError
 from .i18n import _
+from .quiz_lint import LintOption, LintQuestion, parse_lint_allow
 from .quiz_model import (
     OptionSpec,
     QuestionSpec,
     QuizSpec,
+    categories,
     display_order,
     fingerprint,
+    parse_extra_categories,
     validate_question,
     validate_quiz_id,
     validate_type,
+    visible,
 )
 from .registry import QuizRecord, course_registry, section_of
 from .sources import content_offset
@@ -64,8 +69,9 @@ class quiz(nodes.General, nodes.Element):  # noqa: N801
 class quiz_question(nodes.General, nodes.Element):  # noqa: N801
     """``qtype``, ``number``, ``total``, ``objective``, ``tags``, ``order`` (display order), ``pool``
     (a member of its course's final-check pool), ``shuffle`` (options may be shown in a per-learner
-    order). A copy gathered onto another page also has ``origin`` ("quiz-id/number"),
-    ``origin_fp`` (that quiz's fingerprint), ``unit`` (its page) and ``objective_text``."""
+    order), ``categories`` (a matching question's categories, in the order shown). A copy gathered
+    onto another page also has ``origin`` ("quiz-id/number"), ``origin_fp`` (that quiz's
+    fingerprint), ``unit`` (its page) and ``objective_text``."""
 
 
 class quiz_context(nodes.General, nodes.Element):  # noqa: N801
@@ -77,7 +83,8 @@ class quiz_prompt(nodes.Inline, nodes.TextElement):  # noqa: N801
 
 
 class quiz_option(nodes.General, nodes.Element):  # noqa: N801
-    """``index``, ``correct`` (bool or None for ordering), ``misconception``."""
+    """``index``, ``correct`` (bool, or None for ordering and matching), ``misconception``; for a matching
+    item, ``category`` (its index in the question's ``categories``)."""
 
 
 class quiz_option_label(nodes.Inline, nodes.TextElement):  # noqa: N801
@@ -172,6 +179,10 @@ class QuestionDirective(SphinxDirective):
         "pool": directives.flag,
         # ``false`` keeps the source order where it carries meaning (a scale, "none of these").
         "shuffle": lambda value: directives.choice(value, ("true", "false")),
+        # A matching question's categories that no item belongs to, separated by ";".
+        "extra-categories": directives.unchanged,
+        # ``check[, check] -- reason``: this question is exempt from an assessment-lint check.
+        "lint-allow": directives.unchanged,
     }
 
     def run(self):
@@ -181,6 +192,8 @@ class QuestionDirective(SphinxDirective):
             shuffle=self.options.get("shuffle", "true") == "true",
             objective=(self.options.get("objective") or "").strip() or None,
             tags=tuple((self.options.get("tags") or "").replace(",", " ").split()),
+            lint_allow=self.options.get("lint-allow"),
+            extra_categories=self.options.get("extra-categories"),
         )
         self.set_source_info(node)
         self.state.nested_parse(self.content, content_offset(self), node)
@@ -272,9 +285,22 @@ class QuizDirective(SphinxDirective):
                     for number, (spec, _q, _e) in enumerate(built, start=1) if spec.objective
                 ),
                 pool=tuple(question["number"] for _s, question, _e in built if question["pool"]),
+                lint=tuple(
+                    lint_question(quiz_id, number, spec, self.source_path, spec.line or self.lineno)
+                    for number, (spec, _q, _e) in enumerate(built, start=1)
+                ),
             )
         )
         return [root]
+
+
+def lint_question(quiz_id: str, number: int, spec: QuestionSpec, source: str, line: int) -> LintQuestion:
+    """What the assessment lint and report read about a question (see quiz_lint)."""
+    return LintQuestion(
+        quiz_id=quiz_id, number=number, qtype=spec.qtype, source=source, line=line,
+        options=tuple(LintOption(o.visible_text, bool(o.correct), " ".join(o.feedback.split())) for o in spec.options),
+        objective=spec.objective or "", allowed=spec.lint_allow,
+    )
 
 
 def _locate(directive: SphinxDirective) -> tuple[str, int, int]:
@@ -354,16 +380,36 @@ def _shown_text(node: nodes.Node) -> str:
     return "".join(_shown_text(child) for child in node.children)
 
 
-def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nodes.Element, nodes.Element | None]:
+def _split_category(paragraph: nodes.Element) -> str | None:
+    """Cut "=> category" off a matching item's paragraph; the category's text, or None without "=>"."""
+    children = list(paragraph.children)
+    for position in range(len(children) - 1, -1, -1):
+        child = children[position]
+        if isinstance(child, nodes.Text) and "=>" in str(child):
+            before, _arrow, after = str(child).rpartition("=>")
+            category = after + "".join(c.astext() for c in children[position + 1:])
+            for following in children[position:]:
+                paragraph.remove(following)
+            if before.strip():
+                paragraph += nodes.Text(before.rstrip())
+            return " ".join(category.split()) or None
+    return None
+
+
+def _read_option(
+    item: nodes.list_item, ordering: bool, matching: bool = False
+) -> tuple[OptionSpec, nodes.Element, nodes.Element | None]:
     """Split a list item into its label paragraph and its optional feedback block."""
     blocks = [c for c in item.children if not isinstance(c, nodes.comment) and not _is_comment(c)]
     paragraph = blocks[0] if blocks and isinstance(blocks[0], nodes.paragraph) else nodes.paragraph()
     rest = blocks[1:] if blocks and blocks[0] is paragraph else blocks
     feedback = rest[0] if rest and isinstance(rest[0], nodes.block_quote) else None
     stray = len(rest) > (1 if feedback is not None else 0)
-    correct = None if ordering else _strip_marker(paragraph)
-    if ordering and _has_marker(paragraph):
+    unmarked = ordering or matching
+    correct = None if unmarked else _strip_marker(paragraph)
+    if unmarked and _has_marker(paragraph):
         correct = _strip_marker(paragraph)
+    category = _split_category(paragraph) if matching else None
     misconceptions = list(feedback.findall(quiz_misconception)) if feedback is not None else []
     for tag_node in misconceptions:
         tag_node.parent.remove(tag_node)
@@ -371,11 +417,13 @@ def _read_option(item: nodes.list_item, ordering: bool) -> tuple[OptionSpec, nod
         text=paragraph.astext(),
         correct=correct,
         has_feedback=feedback is not None and bool(feedback.astext().strip()),
+        feedback=feedback.astext() if feedback is not None else "",
         misconception=misconceptions[0]["tag"] if misconceptions else None,
         misconception_sentence=misconceptions[0].get("sentence") or None if misconceptions else None,
         line=_line_of(item),
         stray_content=stray,
         shown=_shown_text(paragraph),
+        category=category,
     )
     return spec, paragraph, feedback
 
@@ -408,9 +456,14 @@ def _build_question(
     line = _line_of(pending)
     qtype = validate_type(pending["qtype"], number, line)
     ordering = qtype == "ordering"
+    try:
+        lint_allow = parse_lint_allow(pending.get("lint_allow"))
+    except AuthoringError as error:
+        raise AuthoringError(f"Question {number}: {error.message}", line) from None
     parts = _split_parts(pending)
     items = list(parts.option_list.children) if parts.option_list is not None else []
-    read = [_read_option(item, ordering) for item in items if isinstance(item, nodes.list_item)]
+    matching = qtype == "matching"
+    read = [_read_option(item, ordering, matching) for item in items if isinstance(item, nodes.list_item)]
     spec = QuestionSpec(
         qtype=qtype,
         stem=" ".join(n.astext() for n in parts.stem),
@@ -425,14 +478,20 @@ def _build_question(
         lists=parts.lists,
         stem_shown=" ".join(_shown_text(n) for n in parts.stem),
         loose_feedback_line=_line_of(parts.loose_feedback[0]) if parts.loose_feedback else None,
+        lint_allow=lint_allow,
+        extra_categories=parse_extra_categories(pending.get("extra_categories")),
     )
+    if not matching and spec.extra_categories:
+        raise AuthoringError(f"Question {number} is {qtype}, but only matching questions take :extra-categories:.", line)
     validate_question(spec, number, require_feedback=require_feedback)
     if not isinstance(parts.stem[-1], nodes.paragraph):
         raise AuthoringError(
             f"Question {number} must end its question text with a paragraph that asks the question.", line
         )
 
+    shown_categories = categories(spec) if matching else []
     question = quiz_question(
+        categories=shown_categories,
         qtype=qtype,
         number=number,
         total=total,
@@ -446,10 +505,12 @@ def _build_question(
     if len(parts.stem) > 1:
         question += quiz_context("", *parts.stem[:-1])
     question += quiz_prompt("", "", *parts.stem[-1].children)
-    entry = quiz_key_entry(number=number, qtype=qtype)
+    entry = quiz_key_entry(number=number, qtype=qtype, categories=shown_categories)
     for index, (option, paragraph, feedback) in enumerate(read):
         attributes = {"index": index, "correct": option.correct, "misconception": option.misconception or "",
                       "misconception_sentence": option.misconception_sentence or ""}
+        if matching:
+            attributes["category"] = _category_index(shown_categories, option.category or "")
         question += quiz_option("", quiz_option_label("", "", *paragraph.children), **attributes)
         key_option = quiz_key_option("", quiz_option_label("", "", *paragraph.deepcopy().children), **attributes)
         if feedback is not None:
@@ -460,6 +521,11 @@ def _build_question(
     if parts.explanations:
         entry += quiz_explanation("", *parts.explanations[0].children)
     return spec, question, entry
+
+
+def _category_index(shown: list[str], category: str) -> int:
+    key = visible(category).casefold()
+    return next(i for i, name in enumerate(shown) if name.casefold() == key)
 
 
 def _list_kind(option_list: nodes.Element | None) -> str | None:
@@ -532,6 +598,9 @@ def plain_quiz(root: quiz, show_answers: bool) -> nodes.Element:
         prompt += next(iter(question.findall(quiz_prompt))).deepcopy().children
         box += prompt
         options = list(question.findall(quiz_option))
+        if question["qtype"] == "matching":
+            box += plain_matching(question, options)
+            continue
         listing = nodes.bullet_list(bullet="-")
         blank = "☐ " if question["qtype"] != "ordering" else "___ "
         for position in question["order"]:
@@ -545,6 +614,23 @@ def plain_quiz(root: quiz, show_answers: bool) -> nodes.Element:
     return box
 
 
+def plain_matching(question: quiz_question, options: list[quiz_option]) -> list[nodes.Node]:
+    """Each item with a blank for its category, then the categories to choose from."""
+    listing = nodes.bullet_list(bullet="-")
+    for position in question["order"]:
+        paragraph = nodes.paragraph()
+        paragraph += options[position].children[0].deepcopy().children
+        paragraph += nodes.Text(" → ________")
+        listing += nodes.list_item("", paragraph)
+    choices = nodes.paragraph("", _("Categories: %s.") % "; ".join(question["categories"]))
+    return [listing, choices]
+
+
+def _pair(option: nodes.Element, categories: list[str]) -> list[nodes.Node]:
+    """A matching item and its category: "item → category"."""
+    return [*option.children[0].deepcopy().children, nodes.Text(" → " + categories[option["category"]])]
+
+
 def plain_answer_key(key: quiz_answer_key) -> list[nodes.Node]:
     """The answer key as ordinary paragraphs and lists, for any builder."""
     result: list[nodes.Node] = []
@@ -552,6 +638,15 @@ def plain_answer_key(key: quiz_answer_key) -> list[nodes.Node]:
         options = list(entry.findall(quiz_key_option))
         heading = nodes.paragraph()
         heading += nodes.strong("", _("Question %s") % entry["number"] + ". ")
+        if entry["qtype"] == "matching":
+            heading += nodes.Text(_("Correct pairs:") + " ")
+            for position, option in enumerate(options):
+                heading += [nodes.Text("; ")] if position else []
+                heading += _pair(option, entry["categories"])
+            result.append(heading)
+            result.append(_plain_key_items(options, entry["categories"]))
+            result.extend(c for e in entry.findall(quiz_explanation) for c in e.deepcopy().children)
+            continue
         if entry["qtype"] == "ordering":
             heading += nodes.Text(_("Correct order:") + " ")
             chosen, separator = options, " → "
@@ -586,6 +681,16 @@ def misconception_text(option: nodes.Element) -> str:
     """What trainers read for an option's misconception: its sentence, or the slug in words until one is written."""
     sentence = option.get("misconception_sentence", "")
     return sentence or _("Misconception: %s") % option["misconception"].replace("-", " ")
+
+
+def _plain_key_items(options: list[nodes.Element], categories: list[str]) -> nodes.bullet_list:
+    listing = nodes.bullet_list(bullet="-")
+    for option in options:
+        item = nodes.list_item("", nodes.paragraph("", "", nodes.emphasis("", "", *_pair(option, categories))))
+        for feedback in option.findall(quiz_feedback):
+            item += feedback.deepcopy().children
+        listing += item
+    return listing
 
 
 def check_unique_ids(app, env) -> None:

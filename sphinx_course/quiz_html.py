@@ -20,6 +20,7 @@ INSTRUCTIONS = {
     "truefalse": lambda: _("Choose true or false."),
     "multiple": lambda: _("Select all that apply."),
     "ordering": lambda: _("Put the steps in the right order."),
+    "matching": lambda: _("Choose a category for each item."),
 }
 
 
@@ -152,7 +153,10 @@ def depart_prompt(self: HTML5Translator, node: q.quiz_prompt) -> None:
     # Options are rendered here, in display order, so the fieldset closes around them.
     options = [child for child in question.children if isinstance(child, q.quiz_option)]
     for position in question["order"]:
-        _render_option(self, options[position], qid, question["qtype"])
+        if question["qtype"] == "matching":
+            _render_pair(self, options[position], qid, question["categories"])
+        else:
+            _render_option(self, options[position], qid, question["qtype"])
     self.body.append(f"</{tag}>\n</fieldset>\n")
 
 
@@ -172,6 +176,19 @@ def _render_option(self: HTML5Translator, option: q.quiz_option, qid: str, qtype
     for child in label.children:
         child.walkabout(self)
     self.body.append("</span></li>\n" if qtype == "ordering" else "</label></li>\n")
+
+
+def _render_pair(self: HTML5Translator, option: q.quiz_option, qid: str, categories: list[str]) -> None:
+    """A matching item: its text labels a native select of the categories (keyboard and screen-reader ready)."""
+    oid = f"{qid}-o{option['index']}"
+    self.body.append(f'<li class="quiz-option quiz-pair" data-index="{option["index"]}"><label for="{oid}">')
+    for child in option.children[0].children:
+        child.walkabout(self)
+    choices = "".join(f'<option value="{i}">{self.encode(name)}</option>' for i, name in enumerate(categories))
+    self.body.append(
+        f'</label> <select id="{oid}" name="{oid}"><option value="">{self.encode(_("Choose…"))}</option>'
+        f"{choices}</select></li>\n"
+    )
 
 
 def skip_node(self, node):
@@ -204,6 +221,8 @@ def visit_key_entry(self: HTML5Translator, node: q.quiz_key_entry) -> None:
     options = [c for c in node.children if isinstance(c, q.quiz_key_option)]
     if node["qtype"] == "ordering":
         lead, chosen, separator = _("Correct order:"), options, " → "
+    elif node["qtype"] == "matching":
+        lead, chosen, separator = _("Correct pairs:"), options, "; "
     else:
         lead, chosen, separator = _("Correct:"), [o for o in options if o["correct"]], "; "
     self.body.append(f'<li class="quiz-key-entry" id="{qid}-key"><p><strong>{self.encode(lead)}</strong> ')
@@ -212,6 +231,8 @@ def visit_key_entry(self: HTML5Translator, node: q.quiz_key_entry) -> None:
             self.body.append(separator)
         for child in option.children[0].children:
             child.walkabout(self)
+        if node["qtype"] == "matching":
+            self.body.append(" → " + self.encode(node["categories"][option["category"]]))
     self.body.append('</p>\n<ul class="quiz-key-options">\n')
 
 
@@ -231,6 +252,11 @@ def visit_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
     for child in node.children[0].children:
         child.walkabout(self)
     self.body.append("</em>")
+    if entry["qtype"] == "matching":
+        # course-quiz.js grades a pair against this category's index in the item's select.
+        category = node["category"]
+        self.body.append(f' → <span class="quiz-pair-answer" data-category="{category}">'
+                         f'{self.encode(entry["categories"][category])}</span>')
 
 
 def depart_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .errors import AuthoringError
 
-QUESTION_TYPES = ("single", "multiple", "truefalse", "ordering")
+QUESTION_TYPES = ("single", "multiple", "truefalse", "ordering", "matching")
 CHOICE_TYPES = ("single", "multiple", "truefalse")
 QUIZ_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TRUE_FALSE_LABELS = ("true", "false")
@@ -43,6 +43,8 @@ class OptionSpec:
     #: ``True``/``False`` for "[x]"/"[ ]"; ``None`` when no marker was written.
     correct: bool | None
     has_feedback: bool = False
+    #: The feedback as text, for the assessment lint (feedback that only says "Wrong").
+    feedback: str = ""
     misconception: str | None = None
     #: The plain-language sentence written before ``<slug>`` in the tag, if any.
     misconception_sentence: str | None = None
@@ -51,6 +53,8 @@ class OptionSpec:
     stray_content: bool = False
     #: The text without comments or raw HTML, when it differs from ``text`` (which the fingerprint keeps).
     shown: str | None = None
+    #: A matching item's category (the text after "=>"); ``None`` for other types, or when missing.
+    category: str | None = None
 
     @property
     def visible_text(self) -> str:
@@ -78,6 +82,10 @@ class QuestionSpec:
     stem_shown: str | None = None
     #: The line of a "> feedback" block written above the options instead of under one.
     loose_feedback_line: int | None = None
+    #: (check, reason) pairs: assessment-lint checks this question is exempt from (``:lint-allow:``).
+    lint_allow: tuple[tuple[str, str], ...] = ()
+    #: A matching question's categories that no item belongs to (``:extra-categories:``).
+    extra_categories: tuple[str, ...] = ()
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:
@@ -154,10 +162,13 @@ def validate_question(spec: QuestionSpec, number: int, *, require_feedback: bool
             line,
         )
     for index, option in enumerate(spec.options, start=1):
-        _validate_option(spec, option, f"{where}, option {index}", require_feedback)
+        kind = "item" if spec.qtype == "matching" else "option"
+        _validate_option(spec, option, f"{where}, {kind} {index}", require_feedback)
     _validate_distinct(spec, where)
     if spec.qtype == "ordering":
         _validate_ordering(spec, where)
+    elif spec.qtype == "matching":
+        _validate_matching(spec, where)
     else:
         _validate_choice(spec, where)
 
@@ -165,7 +176,7 @@ def validate_question(spec: QuestionSpec, number: int, *, require_feedback: bool
 def _validate_distinct(spec: QuestionSpec, where: str) -> None:
     """Two options that read the same cannot both be chosen meaningfully (nor put in order)."""
     seen: dict[str, int] = {}
-    kind = "step" if spec.qtype == "ordering" else "option"
+    kind = {"ordering": "step", "matching": "item"}.get(spec.qtype, "option")
     for index, option in enumerate(spec.options, start=1):
         key = option.visible_text.casefold().rstrip(".")
         if key in seen:
@@ -187,6 +198,19 @@ def _validate_option(spec: QuestionSpec, option: OptionSpec, where: str, require
             "Keep each option to one paragraph followed by its feedback.",
             line,
         )
+    if spec.qtype == "matching":
+        if option.correct is not None:
+            raise AuthoringError(
+                f'{where} has a "[x]" or "[ ]" marker, but matching items take none. '
+                'Write each item as "- item => category".',
+                line,
+            )
+        if not option.category:
+            raise AuthoringError(
+                f'{where} ("{_short(option.visible_text)}") has no category. Write it as "- item => category".',
+                line,
+            )
+        return
     if spec.qtype == "ordering":
         if option.correct is not None:
             raise AuthoringError(
@@ -266,6 +290,48 @@ def _validate_ordering(spec: QuestionSpec, where: str) -> None:
         )
 
 
+def _validate_matching(spec: QuestionSpec, where: str) -> None:
+    if spec.list_kind != "bullet":
+        raise AuthoringError(
+            f'{where} is a matching question, so write its items as a bullet list ("- item => category").', spec.line
+        )
+    if len(spec.options) < 2:
+        raise AuthoringError(
+            f'{where} is a matching question with one pair. Give at least two items, each as "- item => category".',
+            spec.line,
+        )
+    used = {visible(option.category or "").casefold() for option in spec.options}
+    seen: set[str] = set()
+    for extra in spec.extra_categories:
+        key = visible(extra).casefold()
+        if key in used or key in seen:
+            raise AuthoringError(
+                f'{where} lists the extra category "{extra}" ' + ("twice" if key in seen else "that an item already has")
+                + ". List under :extra-categories: only categories that no item belongs to, once each.",
+                spec.line,
+            )
+        seen.add(key)
+    if len(used | seen) < 2:
+        raise AuthoringError(
+            f'{where} puts every item in one category ("{spec.options[0].category}"). Give items of at least two '
+            "categories, or add the others with :extra-categories:.",
+            spec.line,
+        )
+
+
+def categories(spec: QuestionSpec) -> list[str]:
+    """A matching question's categories as shown: alphabetical, so their order says nothing about the pairs."""
+    names: dict[str, str] = {}
+    for name in [option.category or "" for option in spec.options] + list(spec.extra_categories):
+        names.setdefault(visible(name).casefold(), visible(name))
+    return sorted(names.values(), key=str.casefold)
+
+
+def parse_extra_categories(value: str | None) -> tuple[str, ...]:
+    """``:extra-categories: Not high-risk; Prohibited`` as its names."""
+    return tuple(name.strip() for name in (value or "").split(";") if name.strip())
+
+
 def fingerprint(quiz: QuizSpec) -> str:
     """A short hash of everything that decides what a right answer is.
 
@@ -273,7 +339,9 @@ def fingerprint(quiz: QuizSpec) -> str:
     discarded instead of being shown against different questions.
     """
     payload = [
-        [q.qtype, q.stem, [[o.text, o.correct] for o in q.options]] for q in quiz.questions
+        # A matching item's category is its answer; other options keep the payload they always had.
+        [q.qtype, q.stem, [[o.text, o.correct] + ([o.category] if o.category is not None else []) for o in q.options]]
+        for q in quiz.questions
     ]
     digest = hashlib.sha256(json.dumps([quiz.quiz_id, payload], ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:12]

@@ -33,6 +33,8 @@ class QuizRecord:
     objective_tags: tuple[tuple[str, int, str, int], ...] = ()
     #: The numbers of the questions tagged ``:pool:``, drawn by the course's final check.
     pool: tuple[int, ...] = ()
+    #: Each question as the assessment lint and report read it (quiz_lint.LintQuestion).
+    lint: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ def shared_inputs(env: BuildEnvironment) -> str:
     return repr((
         sorted((docname, title.astext()) for docname, title in env.titles.items()),
         # A quiz's line is left out: moving it on its page changes no gathering page.
-        [dataclasses.replace(quiz, line=0) for quiz in registry.all_quizzes()],
+        # So are its questions' lint records: only the assessment report shows them (see quiz_report).
+        [dataclasses.replace(quiz, line=0, lint=()) for quiz in registry.all_quizzes()],
         sorted(registry.units.items()),
     ))
 

@@ -30,7 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .errors import AuthoringError
 from .i18n import _
-from .quiz_model import display_order
+from .quiz_model import display_order, parse_extra_categories
 from .tables import simple_table
 from .units import front_matter_from_file, objectives_list, parse_unit_metadata
 from .warnings_ import logger
@@ -40,6 +40,7 @@ FENCE = re.compile(r"^(:{3,})\{([a-z-]+)\}\s*(.*?)\s*$")
 OPTION_LINE = re.compile(r"^:([a-z-]+):\s*(.*)$")
 CHOICE = re.compile(r"^- \[( |x)\] (.*)$")
 STEP = re.compile(r"^\d+\. (.*)$")
+PAIR = re.compile(r"^- (.+?)\s*=>\s*(.+)$")
 
 
 # --- Pure functions: finding explicit blocks in a module's source ---------------------------
@@ -112,6 +113,9 @@ class Poll:
     stem: list[str]
     options: list[str]
     correct: list[int]
+    #: A matching question's category for each option (item), in source order.
+    categories: tuple[str, ...] = ()
+    extra_categories: tuple[str, ...] = ()
 
 
 def quiz_questions(lines: list[str]) -> list[Poll]:
@@ -126,9 +130,14 @@ def quiz_questions(lines: list[str]) -> list[Poll]:
         stem: list[str] = []
         options: list[str] = []
         correct: list[int] = []
+        categories: list[str] = []
         for line in question.body:
             choice, step = CHOICE.match(line), STEP.match(line)
-            if choice or (qtype == "ordering" and step):
+            pair = PAIR.match(line) if qtype == "matching" else None
+            if pair:
+                options.append(pair.group(1))
+                categories.append(pair.group(2).strip())
+            elif choice or (qtype == "ordering" and step):
                 if choice and choice.group(1) == "x":
                     correct.append(len(options))
                 options.append(choice.group(2) if choice else step.group(1))  # type: ignore[union-attr]
@@ -139,7 +148,8 @@ def quiz_questions(lines: list[str]) -> list[Poll]:
                 stem.append(line)
         if qtype == "ordering":
             correct = list(range(len(options)))
-        polls.append(Poll(quiz.argument, number, qtype, stem, options, correct))
+        extra = tuple(parse_extra_categories(question.options.get("extra-categories")))
+        polls.append(Poll(quiz.argument, number, qtype, stem, options, correct, tuple(categories), extra))
     return polls
 
 
@@ -320,7 +330,13 @@ class PollDirective(DeckDirective):
         box += choices
         letters = [chr(ord("A") + shown.index(i)) for i in poll.correct]
         answer = nodes.paragraph(classes=["fragment", "poll-answer"])
-        if poll.qtype == "ordering":
+        if poll.qtype == "matching":
+            # The categories to choose from, alphabetical as on the page; the pairs on the next click.
+            names = sorted(set(poll.categories + poll.extra_categories), key=str.casefold)
+            box += nodes.paragraph("", _("Categories: %s.") % "; ".join(names))
+            answer += nodes.strong("", _("Answer:") + " ")
+            answer += nodes.Text("; ".join(f"{chr(ord('A') + i)} → {c}" for i, c in enumerate(poll.categories)) + ".")
+        elif poll.qtype == "ordering":
             answer += nodes.strong("", _("Answer:") + " ")
             answer += nodes.Text(_("the order is {order}.").format(order=", ".join(letters)))
         else:

@@ -45,6 +45,7 @@ TRAINER_HOME_LINKS = (
     ("docs/trainers/decks", "Slide decks", "one deck per module and session, with speaker notes"),
     ("docs/trainers/handouts", "Handouts", "one per module and session, for participants"),
     ("docs/trainers/manual", "Trainer's manual", "every trainer note and answer key, in course order"),
+    ("docs/trainers/assessment", "Assessment report", "how balanced the quizzes' answer keys are, and what each question checks"),
 )
 
 

@@ -11,6 +11,8 @@ from enum import Enum
 
 from sphinx.util import logging
 
+from .quiz_lint import CHECKS
+
 WARNING_TYPE = "course"
 
 
@@ -28,6 +30,15 @@ class CourseWarning(str, Enum):
     WORLD_NAME = "world_name"
     MISCONCEPTION_PLAIN = "misconception_plain"
     FINAL_CHECK_POOL = "final_check_pool"
+    # The assessment lint (quiz_lint.CHECKS): one subtype per check, "quiz_lint.<check>".
+    QUIZ_LINT_TF_BALANCE = "quiz_lint.tf_balance"
+    QUIZ_LINT_RIGHT_LONGEST = "quiz_lint.right_longest"
+    QUIZ_LINT_RIGHT_FIRST = "quiz_lint.right_first"
+    QUIZ_LINT_MULTIPLE_ALL_FIRST = "quiz_lint.multiple_all_first"
+    QUIZ_LINT_MULTIPLE_COUNT_FIXED = "quiz_lint.multiple_count_fixed"
+    QUIZ_LINT_ALL_OF_THE_ABOVE = "quiz_lint.all_of_the_above"
+    QUIZ_LINT_FEEDBACK_MISSING = "quiz_lint.feedback_missing"
+    QUIZ_LINT_FEEDBACK_BARE = "quiz_lint.feedback_bare"
 
 
 WARNING_HELP = {
@@ -47,6 +58,7 @@ WARNING_HELP = {
     CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
     "from each unit (:per-unit:).",
 }
+WARNING_HELP.update({CourseWarning("quiz_lint." + check): "Assessment lint: " + text for check, text in CHECKS.items()})
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
 #: in the message, and cannot be silenced.

@@ -102,7 +102,9 @@ def write_fixture_site(folder: Path, pages: dict[str, str], conf_extra: str = ""
         'myst_enable_extensions = ["colon_fence", "deflist"]\n'
         'exclude_patterns = ["_build"]\n'
         'course_privacy_page = "index"\n'
-        'course_review_reference_date = "2026-11-29"\n' + conf_extra,
+        'course_review_reference_date = "2026-11-29"\n'
+        # Fixture quizzes test other things; the lint's own tests set "warn" in conf_extra.
+        'course_quiz_lint = "report"\n' + conf_extra,
         encoding="utf-8",
     )
     for name, text in pages.items():

@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def every_directive_site(folder: Path, conf_extra: str = "") -> Path:
     return write_fixture_site(folder, {
-        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\nformats\ntool\ncards\nreading\n```\n",
+        "index.md": "# Course\n\n```{toctree}\nmodules/index\nprogress\nhandouts\nformats\ntool\ncards\nreading\nassessment\n```\n",
         "reading.md": "# Reading\n\n:::{law-as-of} 2026-11-29\n:::\n\n```{discussion-questions}\n1. Which law applies?\n```\n\n"
                       ":::{further-reading}\n- led: Chapter V on transfers\n- glukhin\n:::\n",
         "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
@@ -29,6 +29,7 @@ def every_directive_site(folder: Path, conf_extra: str = "") -> Path:
         "formats.md": "# Formats\n\n::::{agenda} Short session\n:start: 09:00\n:length: 60\n\n- /modules/unit\n- break 10 Coffee\n::::\n",
         "tool.md": "# Tool\n\n```{questionnaire} /mini.yaml\n```\n",
         "mini.yaml": (FIXTURES / "tool-valid-maturity.yaml").read_text(encoding="utf-8"),
+        "assessment.md": "# Assessment\n\n```{assessment-report}\n```\n",
         "cards.md": "# Cards\n\n```{message-cards} /cards.yaml\n```\n",
         "cards.yaml": "- id: one\n  text: Police must be able to explain an AI-assisted decision.\n  page: /index\n",
     }, 'version = "1"\ncopyright = "2026"\n' + conf_extra)

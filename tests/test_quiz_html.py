@@ -13,6 +13,7 @@ EXAMPLES = {
     "authoring-multiple": "multiple",
     "authoring-truefalse": "truefalse",
     "authoring-ordering": "ordering",
+    "authoring-matching": "matching",
 }
 
 

@@ -315,3 +315,24 @@ def test_trainer_pages_show_no_build_commands(trainer_html):
     for page in pages:
         text = soup(page).select_one("article").get_text(" ")
         assert not re.search(r"\bmake (html|trainer|slides|pdf|test)\b|sphinx-build", text), page.name
+
+
+def test_a_matching_question_reads_as_items_with_their_categories():
+    source = """::::{quiz} m
+:::{question}
+:type: matching
+:extra-categories: Dependence on one supplier
+
+Which risk does each safeguard address?
+
+- Verify every match => Automation bias
+- Test error rates for each group => Unequal error rates
+:::
+::::
+"""
+    (poll,) = quiz_questions(source.splitlines())
+    assert poll.options == ["Verify every match", "Test error rates for each group"]
+    assert poll.categories == ("Automation bias", "Unequal error rates")
+    assert poll.extra_categories == ("Dependence on one supplier",)
+    assert "Which risk does each safeguard address?" in poll.stem
+    assert not any(line.startswith("- ") for line in poll.stem)

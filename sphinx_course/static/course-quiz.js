@@ -45,7 +45,35 @@
     function selected(q) {
       return $$(q, "input:checked").map(function (input) { return +input.value; });
     }
-    function current(q) { return q.getAttribute("data-question-type") === "ordering" ? shownOrder(q) : selected(q); }
+    function current(q) {
+      if (isMatching(q)) return pairChoices(q);
+      return q.getAttribute("data-question-type") === "ordering" ? shownOrder(q) : selected(q);
+    }
+
+    /* Matching questions: a native select per item; the answer key's data-category is its right one. */
+    function isMatching(q) { return q.getAttribute("data-question-type") === "matching"; }
+    function pairs(q) { return $$(q, ".quiz-pair"); }
+    // Saved as each select's selectedIndex (0 is "Choose…"), so a saved answer stays a list of indexes.
+    function pairChoices(q) { return pairs(q).map(function (li) { return $(li, "select").selectedIndex; }); }
+    function checkMatching(q, announce) {
+      var correct = pairs(q).map(function (li) {
+        return +$(keyOption(q, li.getAttribute("data-index")), "[data-category]").getAttribute("data-category");
+      });
+      var graded = S.gradeMatching(pairChoices(q).map(function (n) { return n - 1; }), correct);
+      if (graded.status === "unanswered") {
+        var result = $(q, ".quiz-result");
+        result.textContent = T.unanswered;
+        result.hidden = false;
+        if (announce) result.focus();
+        return null;
+      }
+      pairs(q).forEach(function (li, i) { annotate(li, graded.placed[i], q, li.getAttribute("data-index")); });
+      return graded.status;
+    }
+    function restorePairs(q, saved) {
+      var selects = $$(q, ".quiz-pair select");
+      if (saved.length === selects.length) saved.forEach(function (n, i) { selects[i].selectedIndex = n; });
+    }
 
     function clearMarks(q) {
       $$(q, ".quiz-given").forEach(function (n) { n.remove(); });
@@ -82,6 +110,9 @@
           li.setAttribute("data-state", graded.placed[position] ? "right" : "wrong");
           li.appendChild(box);
         });
+      } else if (isMatching(q)) {
+        status = checkMatching(q, announce);
+        if (!status) return;
       } else {
         chosen = selected(q);
         correct = $$(q, ".quiz-option").map(function (li) { return +li.getAttribute("data-index"); })
@@ -127,7 +158,7 @@
 
     /* "Show the answers": every option marked, with its feedback, and the right answer from the key. */
     function showAnswers(q) {
-      if (q.getAttribute("data-question-type") !== "ordering") {
+      if (q.getAttribute("data-question-type") !== "ordering" && !isMatching(q)) {
         $$(q, ".quiz-option").forEach(function (li) {
           var index = +li.getAttribute("data-index");
           if (!$(li, ".quiz-given")) annotate(li, isRight(q, index), q, index);
@@ -232,6 +263,8 @@
         steps(q).forEach(function (li) { byIndex[li.getAttribute("data-index")] = li; });
         saved.forEach(function (index) { if (byIndex[index]) list.appendChild(byIndex[index]); });
         refreshMoveButtons(q);
+      } else if (isMatching(q)) {
+        restorePairs(q, saved);
       } else {
         saved.forEach(function (index) {
           var input = $(q, 'input[value="' + index + '"]');
@@ -249,6 +282,7 @@
       questions.forEach(function (q) {
         clearMarks(q);
         $$(q, "input").forEach(function (input) { input.checked = false; });
+        $$(q, "select").forEach(function (select) { select.selectedIndex = 0; });
         if (q.getAttribute("data-question-type") === "ordering") {
           var list = $(q, ".quiz-options");
           JSON.parse(q.getAttribute("data-initial-order")).forEach(function (index) {
@@ -262,7 +296,7 @@
       save();
       score.textContent = "";
       if (next) next.hidden = true;
-      var first = $(quiz, "input, .quiz-move-button:not([disabled])");
+      var first = $(quiz, "input, select, .quiz-move-button:not([disabled])");
       if (first && event) first.focus();
     }
 

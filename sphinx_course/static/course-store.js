@@ -80,6 +80,16 @@
     return { status: placed.every(Boolean) ? "correct" : "incorrect", placed: placed };
   }
 
+  /* Matching questions: `chosen[i]` is the category index picked for item i (-1 for none), `correct[i]`
+     its right one. Unanswered until one is picked; partly right when some pairs are. */
+  function gradeMatching(chosen, correct) {
+    var placed = correct.map(function (category, i) { return chosen[i] === category; });
+    var right = placed.filter(Boolean).length;
+    var status = chosen.every(function (c) { return c < 0; }) ? "unanswered"
+      : right === correct.length ? "correct" : right ? "partial" : "incorrect";
+    return { status: status, placed: placed };
+  }
+
   function countCorrect(checked) {
     return Object.keys(checked).filter(function (q) { return checked[q] === "correct"; }).length;
   }
@@ -206,7 +216,7 @@
 
   return {
     FORMAT: FORMAT, quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
-    gradeOrder: gradeOrder, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
+    gradeOrder: gradeOrder, gradeMatching: gradeMatching, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
     openStorage: openStorage, pageContext: pageContext, saveQuiz: saveQuiz, downloadProgress: downloadProgress,
     learnerSeed: learnerSeed, seededOrder: seededOrder, reviewStep: reviewStep
   };
