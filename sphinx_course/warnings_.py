@@ -26,6 +26,7 @@ class CourseWarning(str, Enum):
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
+    WORLD_PLACE = "world_place"
 
 
 WARNING_HELP = {
@@ -38,8 +39,10 @@ WARNING_HELP = {
     CourseWarning.MILESTONE_TYPED: "A page types the date of a legal milestone by hand instead of {milestone}`id`.",
     CourseWarning.LAW_AS_OF_MISSING: "A page with legal content has no 'Law as of' box.",
     CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
-    CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
-    "bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.WORLD_NAME: "An exercise or scenario names an agency, organisation, company, product, medium or "
+    "place that the world bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.WORLD_PLACE: "An exercise or scenario uses a place or public body that the world bible puts in "
+    "another country than the one the page is set in.",
 }
 
 #: Problems that would publish a broken page. They are errors, tagged ``[course.<tag>]``
