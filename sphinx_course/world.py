@@ -2,7 +2,7 @@
 
 ``docs/authoring/world.yaml`` lists every agency, place and organisation a scenario may name;
 ``{world-bible}`` renders it on the authoring page. While reading, the build checks every exercise
-page as a whole and, elsewhere, every ``{scenario}`` block. It finds the names a scenario gives to
+page as a whole and, elsewhere, every ``{scenario}`` and ``{debrief}`` block. It finds the names a scenario gives to
 agencies, organisations, companies, media and places: capitalised names ending in a word such as
 "Police Service", "Authority", "Unit", "Centre", "Network", "Systems" or "Courier"; names introduced
 as "called X", quoted, or "X, a software company"; places as "the city of X" or "the X district".
@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from .blocks import SCENARIO_CLASS, boxes
+from .debrief import DEBRIEF_CLASS
 from .errors import AuthoringError
 from .tools_data import read_yaml_data
 from .warnings_ import CourseWarning, logger, warn
@@ -58,6 +59,10 @@ _CALLED = re.compile(rf"\b(?:called|named) [\"“]?({_PHRASE})")
 # A quoted name: every word and every hyphenated part capitalised ("Kestrel-Text", not "De-identified").
 _QUOTED_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
 _QUOTED = re.compile(rf"[\"“]({_QUOTED_WORD}(?: {_QUOTED_WORD})*)[\"”]")
+# A single plain quoted word is a name only when the text says what it is ('"Tessellate", a
+# risk-scoring tool'); otherwise it is a label or a quotation ('is "Severe" for the person').
+_PRODUCT_AFTER = re.compile(r"[\"”],? an? (?:[\w-]+ ){0,3}(?:tool|system|service|product|app|chatbot|classifier|"
+                            r"model|platform|assistant|software)\b")
 # Names of police operations are a scenario's own, not the world's.
 NOT_NAMES = ("Operation ",)
 # A product named in camel case, wherever it stands: "PulseWatch", "SafeCue".
@@ -95,6 +100,9 @@ def introduced_names(text: str) -> list[str]:
     text = " ".join(text.split())
     for pattern in (_CALLED, _QUOTED, _COMPANY, _CAMEL):
         for match in pattern.finditer(text):
+            if pattern is _QUOTED and re.fullmatch(r"[A-Z][a-z'’]*", match.group(1)) and not _PRODUCT_AFTER.match(
+                    text, match.end(1)):
+                continue
             name = _trim((match.group(1) if pattern.groups else match.group(0)).split())
             if name and name not in found and not name.startswith(NOT_NAMES):
                 found.append(name)
@@ -245,11 +253,13 @@ def _checked_text(block: nodes.Element) -> str:
 
 
 def _checked_blocks(app, doctree) -> tuple[list[nodes.Element], str]:
-    """The paragraphs and titles to check, and where they are: a whole exercise page, else scenario blocks."""
+    """The paragraphs and titles to check, and where: a whole exercise page, else scenarios and debriefs."""
     docname = app.env.docname
     if docname.startswith(CHECKED_PAGES):
         return [n for n in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.title)))], "an exercise"
-    blocks = [p for box in boxes(doctree, SCENARIO_CLASS) for p in box.findall(nodes.paragraph)]
+    # A debrief answers its scenario, so it names the same world.
+    blocks = [p for cls in (SCENARIO_CLASS, DEBRIEF_CLASS) for box in boxes(doctree, cls)
+              for p in box.findall(nodes.paragraph)]
     return blocks, "a scenario"
 
 

@@ -56,8 +56,9 @@ def test_organisation_and_media_names_found_in_text(text, expected):
     ('It was offered "Tessellate", a risk-scoring tool.', ["Tessellate"]),
     ("Brightwell Civic, a software company, built it.", ["Brightwell Civic"]),
     ("The unit subscribes to PulseWatch.", ["PulseWatch"]),
-    # Quoted speech and operation names are not companies or products.
+    # Quoted speech, labels and operation names are not companies or products.
     ('Records are "De-identified" and the press asks "Is the claim real?"', []),
+    ('A wrongful arrest is "Severe" for the person who suffers it.', []),
     ('It is called "Operation Safe Transit".', []),
 ])
 def test_companies_and_products_found_by_how_they_are_introduced(text, expected):
@@ -135,6 +136,15 @@ def test_a_planted_unknown_name_in_a_scenario_is_a_located_typed_warning(tmp_pat
     assert len(warnings) == 1, result.problems
     assert "index.md:10: WARNING: unknown agency or organisation name 'Zedland Constabulary' in a scenario" in warnings[0]
     assert warnings[0].endswith("[course.world_name]")
+
+
+def test_a_debrief_names_the_same_world_as_its_scenario(tmp_path):
+    page = PAGE.replace("The Zedland Constabulary asks", "The Northmoor Police Service asks") + (
+        "\n:::{debrief} A test\nA good answer asks the Zedland Referral Unit first.\n:::\n")
+    result = build(tmp_path, page)
+    warnings = [p for p in result.problems if "[course.world_name]" in p]
+    assert len(warnings) == 1 and "index.md:14: WARNING: unknown agency or organisation name " \
+        "'Zedland Referral Unit' in a scenario" in warnings[0], result.problems
 
 
 def test_the_warning_can_be_suppressed_by_its_type(tmp_path):
