@@ -39,6 +39,7 @@ class CourseWarning(str, Enum):
     QUIZ_LINT_ALL_OF_THE_ABOVE = "quiz_lint.all_of_the_above"
     QUIZ_LINT_FEEDBACK_MISSING = "quiz_lint.feedback_missing"
     QUIZ_LINT_FEEDBACK_BARE = "quiz_lint.feedback_bare"
+    WORLD_PLACE = "world_place"
 
 
 WARNING_HELP = {
@@ -51,8 +52,10 @@ WARNING_HELP = {
     CourseWarning.MILESTONE_TYPED: "A page types the date of a legal milestone by hand instead of {milestone}`id`.",
     CourseWarning.LAW_AS_OF_MISSING: "A page with legal content has no 'Law as of' box.",
     CourseWarning.TOOL_AS_OF: "A screening tool's 'as_of' date differs from the site's 'Law as of' date (course_law_as_of).",
-    CourseWarning.WORLD_NAME: "A scenario names an agency (\"... Police Service\", \"... Authority\") that the world "
-    "bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.WORLD_NAME: "An exercise or scenario names an agency, organisation, company, product, medium or "
+    "place that the world bible (docs/authoring/world.yaml) does not list.",
+    CourseWarning.WORLD_PLACE: "An exercise or scenario uses a place or public body that the world bible puts in "
+    "another country than the one the page is set in.",
     CourseWarning.MISCONCEPTION_PLAIN: "A {misconception} tag gives only a slug, not a plain-language sentence "
     "before it (Sentence <slug>); trainers' answer keys show the sentence.",
     CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
