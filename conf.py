@@ -84,25 +84,16 @@ notfound_context = {
 }
 
 # --- Course extensions (sphinx_course) ---
-# Until the content of issue #15 tags two questions per module and session with :pool:, the final
-# checks draw what there is; remove this line when it lands, so a short pool fails the build.
-suppress_warnings = ["course.final_check_pool"]
 # "learner" builds the public site; `make trainer` passes -D course_edition=trainer.
 course_edition = "learner"
 course_legal_review_max_months = 12
 course_privacy_page = "docs/about/privacy"
 course_http_allowlist = {}
-# The assessment lint (docs/authoring/quizzes.md, "Balanced keys"). "report" lists its findings on
-# the trainer's assessment report only, while the modules' quiz items are rewritten on other
-# branches (issue #15); the integrator sets "warn" once they have landed, so that a finding fails
-# the strict build. Allow a check for one course or quiz here only with a reason:
+# The assessment lint (docs/authoring/quizzes.md, "Balanced keys"): a finding fails the strict
+# build. Allow a check for one course or quiz here only with a reason:
 # course_quiz_lint_allow = {"check": {"course folder, quiz id or quiz-id/N": "reason"}}.
-course_quiz_lint = "report"
+course_quiz_lint = "warn"
 # The legal timeline (sphinx_course/legal_timeline.py): the date of each page's "Law as of" box,
 # and the section of Module 3 that renders the timeline.
 course_law_as_of = "2026-12-06"
 course_legal_timeline_label = "m3-legal-timeline"
-
-# Quiz authors are converting their {misconception} tags to "Sentence <slug>" (issue #13). The
-# check for slug-only tags stays off until that content lands; the integrator enables it then.
-course_misconception_plain_check = False
