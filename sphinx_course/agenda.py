@@ -26,13 +26,11 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
 from .blocks import boxes
-from .copies import resolved_copies
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry, gathers, read_stamps
+from .registry import GatheringDirective, add_placeholder, course_registry, gathers, read_stamps
 from .sources import content_offset
 from .tables import simple_table
 from .trainer import TRAINER_CLASS
@@ -104,28 +102,22 @@ class agenda(nodes.General, nodes.Element):  # noqa: N801
     """``title``, ``start`` (minutes after midnight), ``length``, ``items`` (as dicts)."""
 
 
-class AgendaDirective(SphinxDirective):
+class AgendaDirective(GatheringDirective):
+    node_class, kind = agenda, "agenda"
     has_content = True
     required_arguments = 1
     final_argument_whitespace = True
     option_spec = {"start": parse_start, "length": directives.positive_int}
 
-    def run(self):
+    def placeholder(self) -> agenda:
         offset = self.lineno + content_offset(self) + 1
-        try:
-            items = parse_items([(offset + i, text) for i, text in enumerate(self.content)])
-        except AuthoringError as error:
-            logger.error(f"{error.message} [course.agenda]", location=(self.env.docname, error.line or self.lineno))
-            return []
-        node = agenda(
+        items = parse_items([(offset + i, text) for i, text in enumerate(self.content)])
+        return agenda(
             title=self.arguments[0],
             start=self.options.get("start", 9 * 60),
             length=self.options.get("length", 0),
             items=[vars(item) for item in items],
         )
-        self.set_source_info(node)
-        course_registry(self.env).record_gathering(self.env.docname, "agenda")
-        return [node]
 
 
 def item_minutes(env, item: dict) -> int | None:
@@ -158,7 +150,7 @@ def check_agendas(app, env) -> None:
                 )
 
 
-def agenda_nodes(app, docname: str, node: agenda, settings) -> list[nodes.Node]:
+def agenda_nodes(app, docname: str, node: agenda) -> list[nodes.Node]:
     env = app.env
     minutes = [item_minutes(env, item) or 0 for item in node["items"]]
     times = schedule(node["start"], minutes)
@@ -193,15 +185,13 @@ def agenda_nodes(app, docname: str, node: agenda, settings) -> list[nodes.Node]:
     box += summary
     result: list[nodes.Node] = [box]
     if app.config.course_edition == "trainer":
-        result.extend(gathered_trainer_notes(app, node, docname, settings))
+        result.append(gathered_trainer_notes(app, node))
     return result
 
 
-def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[nodes.Node]:
-    """The trainer notes of every item, in running order (trainer edition only).
-
-    Notes are copied from each item's doctree and resolved from this page.
-    """
+def gathered_trainer_notes(app, node: agenda) -> nodes.container:
+    """The trainer notes of every item, in running order (trainer edition only), copied from
+    each item's doctree (the placeholder filler makes them resolve from this page)."""
     gathered = nodes.container(classes=["agenda-notes", TRAINER_CLASS])
     gathered += nodes.rubric("", _("Trainer notes in running order: %s") % node["title"])
     for item in node["items"]:
@@ -211,7 +201,7 @@ def gathered_trainer_notes(app, node: agenda, docname: str, settings) -> list[no
         title = app.env.titles[item["target"]].astext()
         gathered += nodes.paragraph("", "", nodes.strong("", title))
         gathered += [note.deepcopy() for note in boxes(doctree, TRAINER_CLASS)]
-    return resolved_copies(app, docname, settings, [gathered])
+    return gathered
 
 
 def agenda_inputs(app):
@@ -221,14 +211,8 @@ def agenda_inputs(app):
     return read_stamps(app.env, course_registry(app.env).units)
 
 
-def resolve_agendas(app, doctree, docname) -> None:
-    for node in list(doctree.findall(agenda)):
-        node.replace_self(agenda_nodes(app, docname, node, doctree.settings))
-
-
 def setup_agenda(app) -> None:
     gathers("agenda", agenda_inputs)
-    app.add_node(agenda)
+    add_placeholder(app, agenda, agenda_nodes)
     app.add_directive("agenda", AgendaDirective)
     app.connect("env-check-consistency", check_agendas)
-    app.connect("doctree-resolved", resolve_agendas)

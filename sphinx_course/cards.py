@@ -24,12 +24,11 @@ from pathlib import Path
 
 import yaml
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry, gathers
+from .registry import GatheringDirective, course_registry, gathers
 from .sources import named_file
 from .tools_data import read_yaml_data
 from .warnings_ import logger
@@ -109,20 +108,16 @@ class message_cards(nodes.General, nodes.Element):  # noqa: N801
     """``cards``: the checked card data."""
 
 
-class MessageCardsDirective(SphinxDirective):
+class MessageCardsDirective(GatheringDirective):
+    node_class, kind = message_cards, "cards"
     required_arguments = 1
 
-    def run(self):
+    def placeholder(self) -> message_cards:
         relative, path = named_file(self)
         try:
-            cards = load_cards(path)
+            return message_cards(cards=load_cards(path))
         except (AuthoringError, OSError, yaml.YAMLError) as error:
-            logger.error(f"{relative}: {getattr(error, 'message', error)} [course.cards]", location=self.get_location())
-            return []
-        course_registry(self.env).record_gathering(self.env.docname, "cards")
-        node = message_cards(cards=cards)
-        self.set_source_info(node)
-        return [node]
+            raise AuthoringError(f"{relative}: {getattr(error, 'message', error)}") from error
 
 
 def check_card_pages(app, env) -> None:

@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxRole
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import AggregateDirective, gathers
+from .registry import GatheringDirective, add_placeholder, gathers
 
 logger = logging.getLogger("sphinx_course")
 
@@ -73,7 +73,7 @@ class CaseRole(SphinxRole):
         return [node], []
 
 
-class CaseUsesDirective(AggregateDirective):
+class CaseUsesDirective(GatheringDirective):
     node_class, kind = case_uses, "case-uses"
 
 
@@ -107,18 +107,20 @@ class ResolveCases(SphinxPostTransform):
                 text = f" ({summary})"
                 inline += nodes.inline(text, text, classes=["case-summary"])
             node.replace_self(inline)
-        for node in list(self.document.findall(case_uses)):
-            case_id = posixpath.basename(self.env.docname)
-            citing = pages_citing(env, case_id)
-            if not citing:
-                text = _("No module cites this case yet.")
-                node.replace_self(nodes.paragraph(text, text))
-                continue
-            items = nodes.bullet_list(classes=["case-uses"])
-            for docname in citing:
-                title = env.titles[docname].astext() if docname in env.titles else docname
-                items += nodes.list_item("", nodes.paragraph("", "", doc_link(docname, title)))
-            node.replace_self(items)
+
+
+def citing_pages(app, docname: str, node: case_uses) -> list[nodes.Node]:
+    """The pages that cite this case, for the case page's ``{case-uses}``."""
+    env = app.env
+    citing = pages_citing(env, posixpath.basename(docname))
+    if not citing:
+        text = _("No module cites this case yet.")
+        return [nodes.paragraph(text, text)]
+    items = nodes.bullet_list(classes=["case-uses"])
+    for page in citing:
+        title = env.titles[page].astext() if page in env.titles else page
+        items += nodes.list_item("", nodes.paragraph("", "", doc_link(page, title)))
+    return [items]
 
 
 def check_case_page(app, doctree) -> None:
@@ -144,7 +146,7 @@ def merge_info(app, env, docnames, other) -> None:
 
 def setup_cases(app) -> None:
     app.add_node(case_reference)
-    app.add_node(case_uses)
+    add_placeholder(app, case_uses, citing_pages)
     app.add_role("case", CaseRole())
     app.add_directive("case-uses", CaseUsesDirective)
     app.add_post_transform(ResolveCases)

@@ -163,7 +163,10 @@ def add_content_security_policy(app, pagename, templatename, context, doctree):
 
 
 def add_templates(app, config) -> None:
-    config.templates_path.append(str(Path(__file__).parent / "templates"))
+    # Once only, so that a second build in the same process (sphinx.testing) sees the same setting.
+    templates = str(Path(__file__).parent / "templates")
+    if templates not in config.templates_path:
+        config.templates_path.append(templates)
 
 
 def setup_content_safety(app) -> None:

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 
 from .errors import AuthoringError
 from .i18n import _
-from .registry import AggregateDirective, course_registry, gathers
+from .registry import GatheringDirective, add_placeholder, course_registry, gathers
 from .sources import front_matter_line
 from .tables import simple_table
 from .trainer import TRAINER_CLASS
@@ -164,7 +164,7 @@ class exercise_index(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class ExerciseIndexDirective(AggregateDirective):
+class ExerciseIndexDirective(GatheringDirective):
     node_class, kind = exercise_index, "exercise-index"
 
 
@@ -183,7 +183,7 @@ FILTER_COLUMNS = (1, 3, 4)
 PRINCIPLES_COLUMN = 4
 
 
-def index_nodes(app, docname: str) -> list[nodes.Node]:
+def index_nodes(app, docname: str, node: exercise_index) -> list[nodes.Node]:
     """One table of every exercise: track, minutes, length band and principles.
 
     The browser script turns the track, length and principle columns into filters and
@@ -217,16 +217,10 @@ def add_index_script(app, pagename, templatename, context, doctree) -> None:
     app.add_css_file("course-exercise-index.css")
 
 
-def resolve_exercise_index(app, doctree, docname) -> None:
-    for node in list(doctree.findall(exercise_index)):
-        node.replace_self(index_nodes(app, docname))
-
-
 def setup_exercises(app) -> None:
     gathers(ExerciseIndexDirective.kind)
-    app.add_node(exercise_index)
+    add_placeholder(app, exercise_index, index_nodes)
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_transform(ExerciseHeader)
     app.add_transform(FacilitatorGuideHeading)
-    app.connect("doctree-resolved", resolve_exercise_index)
     app.connect("html-page-context", add_index_script)

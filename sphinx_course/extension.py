@@ -150,7 +150,8 @@ def interface_strings() -> dict[str, str]:
 def add_static_assets(app) -> None:
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC))
+    if str(STATIC) not in app.config.html_static_path:  # once, however many builds share the process
+        app.config.html_static_path.append(str(STATIC))
     app.add_css_file("course.css")
     if app.config.course_theme_fixes:
         app.add_css_file("course-icons.css")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _
-from .registry import course_registry, gathers
+from .registry import GatheringDirective, add_placeholder, course_registry, gathers
 from .tables import simple_table
 from .web_only import add_web_only_node
 
@@ -88,17 +87,15 @@ def quiz_status_cell(app, docname: str, unit_doc: str) -> nodes.Node | str:
     )
 
 
-class OutlineDirective(SphinxDirective):
+class OutlineDirective(GatheringDirective):
     """``:unit-label:`` names the first column ("Session"); it defaults to "Module"."""
 
+    node_class, kind = course_outline, "outline"
     option_spec = {"unit-label": directives.unchanged_required}
 
-    def run(self):
+    def placeholder(self) -> course_outline:
         folder = self.env.docname.rsplit("/", 1)[0] + "/"
-        course_registry(self.env).record_gathering(self.env.docname, "outline")
-        node = course_outline(folder=folder, unit_label=self.options.get("unit-label", ""))
-        self.set_source_info(node)
-        return [node]
+        return course_outline(folder=folder, unit_label=self.options.get("unit-label", ""))
 
 
 def course_order(includes: dict[str, list[str]], root: str, units) -> list[str]:
@@ -166,17 +163,15 @@ def outline_table(app, docname: str, folder: str, unit_label: str = "") -> list[
     return [table, summary]
 
 
-def resolve_outlines(app, doctree, docname) -> None:
-    for node in list(doctree.findall(course_outline)):
-        node.replace_self(outline_table(app, docname, node["folder"], node.get("unit_label", "")))
+def fill_outline(app, docname: str, node: course_outline) -> list[nodes.Node]:
+    return outline_table(app, docname, node["folder"], node.get("unit_label", ""))
 
 
 def setup_outline(app) -> None:
     gathers("outline")
-    app.add_node(course_outline)
+    add_placeholder(app, course_outline, fill_outline)
     app.add_node(quiz_status, html=(visit_quiz_status_html, depart_quiz_status_html))
     gathers("unit", lambda app: units_in_course_order(app.env))
     add_web_only_node(app, unit_read_marker, visit_read_marker_html)
     app.connect("doctree-read", add_read_markers)
     app.add_directive("course-outline", OutlineDirective)
-    app.connect("doctree-resolved", resolve_outlines)

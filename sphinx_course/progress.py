@@ -21,7 +21,7 @@ from docutils import nodes
 from .course_index import section_title
 from .i18n import _
 from .outline import units_in_course_order
-from .registry import AggregateDirective, course_registry, gathers, section_of
+from .registry import GatheringDirective, course_registry, gathers, section_of
 from .web_only import add_web_only_node
 
 
@@ -33,11 +33,11 @@ class course_continue(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class ProgressDirective(AggregateDirective):
+class ProgressDirective(GatheringDirective):
     node_class, kind = course_progress, "progress"
 
 
-class ContinueDirective(AggregateDirective):
+class ContinueDirective(GatheringDirective):
     node_class, kind = course_continue, "continue"
 
 
