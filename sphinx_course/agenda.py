@@ -28,6 +28,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from .blocks import boxes
+from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers, read_stamps
@@ -184,7 +185,7 @@ def agenda_nodes(app, docname: str, node: agenda) -> list[nodes.Node]:
     box += table
     box += summary
     result: list[nodes.Node] = [box]
-    if app.config.course_edition == "trainer":
+    if course_config(app).course_edition == "trainer":
         result.append(gathered_trainer_notes(app, node))
     return result
 
@@ -206,7 +207,7 @@ def gathered_trainer_notes(app, node: agenda) -> nodes.container:
 
 def agenda_inputs(app):
     """The trainer edition copies each item's trainer notes; the learner edition shows only metadata."""
-    if app.config.course_edition != "trainer":
+    if course_config(app).course_edition != "trainer":
         return None
     return read_stamps(app.env, course_registry(app.env).units)
 

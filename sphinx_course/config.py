@@ -13,11 +13,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sphinx.config import Config
 from sphinx.util import logging
 
-from .content_safety import META_CONTENT_SECURITY_POLICY
-
 logger = logging.getLogger(__name__)
+
+#: The policy of docs/about/security-headers.conf, less ``frame-ancestors``, which a
+#: ``<meta>`` tag cannot carry (browsers ignore it there). A test keeps the two equal.
+META_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def _iso_date_or_empty(value: Any) -> str | None:
@@ -117,6 +123,18 @@ class CourseConfig:
         metadata={"help": "The Content-Security-Policy <meta> tag of every page; match the hosting header, "
                           "less frame-ancestors. Empty leaves the tag out."},
     )
+
+
+def course_config(holder: Any) -> CourseConfig:
+    """The build's ``course_*`` settings, typed and already validated: the one way to read them.
+
+    ``holder`` is Sphinx's ``Config`` or anything that carries one as ``.config`` (the
+    application, the environment, a builder, a directive, a transform, a translator).
+    Bad values were replaced by their defaults at ``config-inited`` (and reported), so
+    what this returns always satisfies each setting's check.
+    """
+    config = holder if isinstance(holder, Config) else holder.config
+    return CourseConfig(**{spec.name: getattr(config, spec.name) for spec in fields(CourseConfig)})
 
 
 #: What a setting of each declared type may be given as (a list where a tuple is declared, say).

@@ -28,14 +28,8 @@ from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .config import course_config
 from .warnings_ import logger
-
-#: The policy of docs/about/security-headers.conf, less ``frame-ancestors``, which a
-#: ``<meta>`` tag cannot carry (browsers ignore it there). A test keeps the two equal.
-META_CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
 
 _CLOSING_TAG = re.compile(r"\s*</[A-Za-z][^<>]*>\s*")
 _COMMENTS_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
@@ -89,7 +83,7 @@ class RejectRawHtml(SphinxTransform):
     default_priority = 190
 
     def apply(self, **kwargs) -> None:
-        allowed = self.env.docname in self.config.course_raw_html_allowlist
+        allowed = self.env.docname in course_config(self).course_raw_html_allowlist
         reported: set[tuple] = set()  # the quiz copies option text into its answer key
         for node in list(self.document.findall(nodes.raw)):
             if not is_raw_html(node):
@@ -153,7 +147,7 @@ def add_content_security_policy(app, pagename, templatename, context, doctree):
     # reveal.js decks (trainer edition only) start their player with an inline script.
     if app.builder.format != "html" or app.builder.name.startswith("revealjs"):
         return None
-    policy = app.config.course_content_security_policy
+    policy = course_config(app).course_content_security_policy
     if policy:
         tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         context["metatags"] = context.get("metatags", "") + "\n" + tag

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .cards import card_svg, write_card_files
+from .config import course_config
 from .i18n import _
 
 PREVIEWS_FOLDER = "_static/previews"
@@ -75,7 +76,7 @@ def robots_txt(edition: str, base_url: str) -> str:
 def write_robots(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
-    edition = app.config.course_edition
+    edition = course_config(app).course_edition
     Path(app.outdir, "robots.txt").write_text(robots_txt(edition, app.config.html_baseurl), encoding="utf-8")
     if edition == "trainer":
         Path(app.outdir, "sitemap.xml").unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers
@@ -123,7 +124,7 @@ class FacilitatorGuideHeading(SphinxTransform):
     default_priority = 510
 
     def apply(self, **kwargs):
-        if not is_exercise(self.env.docname) or self.config.course_edition != "trainer":
+        if not is_exercise(self.env.docname) or course_config(self).course_edition != "trainer":
             return
         top = next(iter(self.document.findall(nodes.section)), None)
         guides = [

@@ -9,7 +9,7 @@ from .agenda import setup_agenda
 from .blocks import setup_blocks
 from .cards import setup_cards
 from .cases import setup_cases
-from .config import register_config
+from .config import course_config, register_config
 from .content_safety import setup_content_safety
 from .course_index import setup_course_index
 from .debrief import setup_debrief
@@ -153,14 +153,14 @@ def add_static_assets(app) -> None:
     if str(STATIC) not in app.config.html_static_path:  # once, however many builds share the process
         app.config.html_static_path.append(str(STATIC))
     app.add_css_file("course.css")
-    if app.config.course_theme_fixes:
+    if course_config(app).course_theme_fixes:
         app.add_css_file("course-icons.css")
 
 
 def store_script_attributes(app) -> dict[str, str]:
     """course-store.js's data-* attributes; every page script reads the namespace and strings from them."""
     return {
-        "data-namespace": app.config.course_storage_namespace,
+        "data-namespace": course_config(app).course_storage_namespace,
         "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
 

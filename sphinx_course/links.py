@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from .config import course_config
 from .registry import LinkRecord, course_registry
 from .warnings_ import CourseWarning, warn
 
@@ -47,7 +48,7 @@ def collect_links(app, doctree) -> None:
             continue
         location = ref
         text = ref.astext()
-        if insecure(url, app.config.course_http_allowlist):
+        if insecure(url, course_config(app).course_http_allowlist):
             warn(
                 CourseWarning.LINK_INSECURE,
                 f"Link to {url} uses http://. Use https://, or add it to course_http_allowlist with a reason.",

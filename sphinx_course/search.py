@@ -21,6 +21,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from .config import course_config
 from .quiz import quiz
 
 SUMMARY_CHARS = 320
@@ -100,13 +101,13 @@ def merge_summaries(app, env, docnames, other) -> None:
 
 
 def add_search_page_scripts(app, pagename, templatename, context, doctree) -> None:
-    if pagename == "search" and app.builder.name == "html" and app.config.course_theme_fixes:
+    if pagename == "search" and app.builder.name == "html" and course_config(app).course_theme_fixes:
         app.add_js_file(SUMMARIES_FILE, loading_method="defer")
         app.add_js_file("course-search.js", loading_method="defer")
 
 
 def write_summaries(app, exception) -> None:
-    if exception or app.builder.name != "html" or not app.config.course_theme_fixes:
+    if exception or app.builder.name != "html" or not course_config(app).course_theme_fixes:
         return
     env = app.env
     summaries = {d: s for d, s in _store(env).items() if d in env.all_docs}

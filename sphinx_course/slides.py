@@ -28,6 +28,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .quiz_model import display_order
@@ -191,7 +192,7 @@ class TrainerPartDirective(SphinxDirective):
     has_content = True
 
     def run(self):
-        if self.config.course_edition != "trainer":
+        if course_config(self).course_edition != "trainer":
             return []  # never reached through {trainer-notes}; and never leaks on its own
         name = self.arguments[0]
         if not PART_NAME.match(name):
@@ -340,8 +341,8 @@ def add_deck_links(app, doctree, docname) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
-    site = app.config.course_deck_site
-    index = posixpath.join(site, app.config.course_deck_index + ".html")
+    site = course_config(app).course_deck_site
+    index = posixpath.join(site, course_config(app).course_deck_index + ".html")
     unit = posixpath.join(site, deck_unit(docname) + ".html")
     folder = posixpath.dirname(docname)
     line = nodes.paragraph(classes=["deck-links"])
@@ -359,7 +360,7 @@ class DeckIndexDirective(SphinxDirective):
     """``{deck-index}``: every deck with its session, length and slide count (trainer edition)."""
 
     def run(self):
-        if self.config.course_edition != "trainer":
+        if course_config(self).course_edition != "trainer":
             return [nodes.paragraph("", _("The slide decks are part of the trainer edition."))]
         rows = []
         here = posixpath.dirname(self.env.docname)
@@ -371,7 +372,7 @@ class DeckIndexDirective(SphinxDirective):
                 docname = f"modules/{course}/{deck.stem}"
                 title = next((line[2:].strip() for line in unit.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), docname)
                 duration = front_matter_from_file(unit).get("duration", "")
-                href = posixpath.relpath(posixpath.join(self.config.course_slides_path, f"modules/{course}/slides/{deck.stem}.html"), here)
+                href = posixpath.relpath(posixpath.join(course_config(self).course_slides_path, f"modules/{course}/slides/{deck.stem}.html"), here)
                 open_deck = nodes.reference("", _("Open the deck"), refuri=href)
                 session = nodes.reference("", title, internal=True, refuri=posixpath.relpath(docname, here) + ".html")
                 rows.append([session, _("{minutes} min").format(minutes=duration), count_slides(deck.read_text(encoding="utf-8")), open_deck])

@@ -29,6 +29,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from docutils import nodes
 
+from .config import course_config
 from .i18n import _
 from .outline import course_outline
 from .registry import course_registry
@@ -140,7 +141,7 @@ def unit_trail(app, pagename: str) -> dict | None:
 
 
 def apply_theme_fixes(app, pagename, templatename, context, doctree) -> None:
-    if app.config.course_theme_fixes:
+    if course_config(app).course_theme_fixes:
         context["course_trail"] = unit_trail(app, pagename)
         wrap_toctree(app, pagename, templatename, context, doctree)
         drop_inline_scripts(app, pagename, templatename, context, doctree)
@@ -149,12 +150,12 @@ def apply_theme_fixes(app, pagename, templatename, context, doctree) -> None:
 
 def drop_pydata_header(app, config) -> None:
     # Other themes reject the option with a warning (fixture sites use Sphinx's default theme).
-    if config.course_theme_fixes and config.html_theme == "sphinx_book_theme":
+    if course_config(config).course_theme_fixes and config.html_theme == "sphinx_book_theme":
         config.html_theme_options.setdefault("navbar_persistent", [])
 
 
 def add_nav_script(app) -> None:
-    if app.builder.name == "html" and app.config.course_theme_fixes:  # not the slide decks
+    if app.builder.name == "html" and course_config(app).course_theme_fixes:  # not the slide decks
         app.add_js_file("course-nav.js", loading_method="defer")
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from .config import course_config
 from .content_safety import json_for_html
 from .errors import AuthoringError
 from .i18n import _
@@ -75,7 +76,7 @@ def check_tool_links(app, env) -> None:
 
 
 def storage_key(app, data: dict) -> str:
-    return f"{app.config.course_storage_namespace}:tool:{data['id']}:v{data['version']}"
+    return f"{course_config(app).course_storage_namespace}:tool:{data['id']}:v{data['version']}"
 
 
 def resolve_links(data: dict, relative_uri, title_of) -> dict:
@@ -198,7 +199,7 @@ def visit_questionnaire_html(self, node: questionnaire) -> None:
     )
     kind = data["kind"]
     key = storage_key(builder.app, data)
-    privacy = builder.get_relative_uri(here, builder.config.course_privacy_page)
+    privacy = builder.get_relative_uri(here, course_config(builder).course_privacy_page)
     buttons = "".join(
         f'<button type="button" class="quiz-button" data-action="{action}">{escape(label)}</button> '
         for action, label in RESULT_BUTTONS[kind]

@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from .config import course_config
 from .i18n import _
 
 TRAINER_CLASS = "trainer-only"
@@ -22,7 +23,7 @@ class TrainerNotesDirective(SphinxDirective):
     final_argument_whitespace = True
 
     def run(self):
-        if self.config.course_edition != "trainer":
+        if course_config(self).course_edition != "trainer":
             return []
         title = self.arguments[0] if self.arguments else _("Trainer notes")
         box = nodes.admonition(classes=[TRAINER_CLASS])
@@ -55,7 +56,7 @@ class TrainerHomeDirective(SphinxDirective):
     """
 
     def run(self):
-        if self.config.course_edition != "trainer":
+        if course_config(self).course_edition != "trainer":
             return []
         box = nodes.container(classes=[TRAINER_CLASS, "trainer-home"])
         box += nodes.rubric("", _("Preparing a workshop"))
@@ -78,7 +79,7 @@ class TrainerHomeDirective(SphinxDirective):
 
 
 def check_edition(app, config) -> None:
-    if config.course_edition == "trainer":
+    if course_config(config).course_edition == "trainer":
         # The theme's announcement bar sits on every page, above the header.
         options = dict(config.html_theme_options or {})
         options["announcement"] = _("Trainer edition — do not publish. It contains trainer notes and answers.")
@@ -86,7 +87,7 @@ def check_edition(app, config) -> None:
 
 
 def keep_out_of_search_engines(app, pagename, templatename, context, doctree) -> None:
-    if app.config.course_edition == "trainer":
+    if course_config(app).course_edition == "trainer":
         context["metatags"] = context.get("metatags", "") + '\n<meta name="robots" content="noindex, nofollow">'
 
 

@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import course_registry
@@ -144,7 +145,7 @@ def read_front_matter(env, docname: str) -> dict:
 
 def is_unit(docname: str, config, metadata: dict) -> bool:
     """Pages in the unit folders are units, except section indexes and pages that say otherwise."""
-    in_folder = docname.startswith(tuple(config.course_unit_folders)) and not docname.endswith("index")
+    in_folder = docname.startswith(tuple(course_config(config).course_unit_folders)) and not docname.endswith("index")
     return in_folder and "/slides/" not in docname and metadata.get("page-type") != "agenda"
 
 
@@ -172,7 +173,7 @@ class UnitHeader(SphinxTransform):
         if title is not None:
             section = title.parent
             header = unit_header_nodes(meta)
-            if self.config.course_edition == "trainer":
+            if course_config(self).course_edition == "trainer":
                 header += deck_link(self.env, docname)
             section.insert(section.index(title) + 1, header)
 
@@ -223,7 +224,7 @@ def deck_link(env, docname: str) -> list[nodes.Node]:
     deck = f"{folder}/slides/{name}"
     if not (env.srcdir / f"{deck}.md").exists():
         return []
-    target = posixpath.join(env.config.course_slides_path, deck + ".html")
+    target = posixpath.join(course_config(env).course_slides_path, deck + ".html")
     href = posixpath.relpath(target, folder)
     line = nodes.paragraph(classes=["unit-deck"])
     line += nodes.strong("", _("Slides:") + " ")
@@ -234,8 +235,8 @@ def deck_link(env, docname: str) -> list[nodes.Node]:
 def check_units(app, env) -> None:
     """Once everything is read: every objective is checked by a question, reviews are current."""
     registry = course_registry(env)
-    max_months = app.config.course_legal_review_max_months
-    reference = app.config.course_review_reference_date
+    max_months = course_config(app).course_legal_review_max_months
+    reference = course_config(app).course_review_reference_date
     today = date.fromisoformat(reference) if reference else date.today()
     for docname, record in registry.units_of("module"):
         checked = {o for quiz in registry.quizzes.get(docname, []) for o in quiz.objectives}
