@@ -32,8 +32,7 @@ from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers, read_stamps
-from .sources import content_offset
-from .tables import simple_table
+from .sources import content_offset, simple_table
 from .trainer import TRAINER_CLASS
 from .warnings_ import CourseWarning, logger, warn
 

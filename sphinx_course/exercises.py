@@ -25,8 +25,7 @@ from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers
-from .sources import front_matter_line
-from .tables import simple_table
+from .sources import front_matter_line, simple_table
 from .trainer import TRAINER_CLASS
 from .units import read_front_matter
 from .warnings_ import logger

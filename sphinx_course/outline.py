@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers
-from .tables import simple_table
+from .sources import simple_table
 from .web_only import add_web_only_node
 
 

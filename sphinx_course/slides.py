@@ -32,7 +32,7 @@ from .config import course_config
 from .errors import AuthoringError
 from .i18n import _
 from .quiz_model import display_order
-from .tables import simple_table
+from .sources import simple_table
 from .units import front_matter_from_file, objectives_list, parse_unit_metadata
 from .warnings_ import logger
 

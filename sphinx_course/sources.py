@@ -1,9 +1,11 @@
-"""Reading a page's own source and the files it names: right line numbers, tracked dependencies."""
+"""Helpers every directive shares: reading a page's own source and the files it names (right line
+numbers, tracked dependencies), and plain docutils tables, so generated overviews render in every builder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 
@@ -46,3 +48,26 @@ def front_matter_line(source_path: str, key: str) -> int:
     except OSError:
         pass
     return 1
+
+
+
+def table_row(cells) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        content = cell if isinstance(cell, nodes.Node) else nodes.Text(str(cell))
+        row += nodes.entry("", nodes.paragraph("", "", content))
+    return row
+
+
+def simple_table(headers: list[str], rows: list[list], widths: list[int], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    group += nodes.thead("", table_row(headers))
+    body = nodes.tbody()
+    for row in rows:
+        body += table_row(row)
+    group += body
+    return table
