@@ -59,6 +59,24 @@ def _strings(value: Any) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
 
 
+def _names(value: Any) -> str | None:
+    if value and all(isinstance(item, str) and item.strip() for item in value):
+        return None
+    return "must list at least one name, each a non-empty string"
+
+
+def _labelled_slugs(value: Any) -> str | None:
+    if value and all(isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()):
+        return None
+    return "must map each track's slug (a string) to its label (a string), with at least one track"
+
+
+#: The Toolkit's five core principles, as exercises and screening rules name them.
+DEFAULT_PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
+#: The site's courses: each exercise belongs to one, by its slug.
+DEFAULT_TRACKS = {"leadership": "Leadership course", "counter-terrorism": "Counter-terrorism"}
+
+
 @dataclass(frozen=True)
 class CourseConfig:
     course_edition: str = field(
@@ -113,6 +131,16 @@ class CourseConfig:
         default=("modules/",),
         metadata={"help": "Pages under these folders are course units and must carry unit metadata.",
                   "check": _strings},
+    )
+    course_tracks: dict = field(
+        default_factory=lambda: dict(DEFAULT_TRACKS),
+        metadata={"help": "The courses an exercise's 'track' may name: slug mapped to the label pages show.",
+                  "check": _labelled_slugs},
+    )
+    course_principles: tuple = field(
+        default=DEFAULT_PRINCIPLES,
+        metadata={"help": "The core principles an exercise's 'principles' may name, in the order pages list them.",
+                  "check": _names},
     )
     course_raw_html_allowlist: dict = field(
         default_factory=dict,

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .config import course_config
+from .config import DEFAULT_PRINCIPLES, DEFAULT_TRACKS, course_config
 from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers
@@ -31,8 +32,6 @@ from .units import read_front_matter
 from .warnings_ import logger
 
 EXERCISE_FOLDER = "exercises/scenarios/"
-TRACKS = {"leadership": "Leadership course", "counter-terrorism": "Counter-terrorism"}
-PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
 REQUIRED_SECTIONS = (
     "Context", "Roles", "Injects", "Discussion questions", "Decisions to make", "Principles and law at stake",
 )
@@ -47,25 +46,27 @@ class ExerciseMetadata:
     summary: str
 
 
-def parse_exercise_metadata(raw: dict) -> ExerciseMetadata:
-    """Check an exercise's front matter (pure)."""
+def parse_exercise_metadata(
+    raw: dict, tracks: Mapping[str, str] = DEFAULT_TRACKS, principles: Sequence[str] = DEFAULT_PRINCIPLES,
+) -> ExerciseMetadata:
+    """Check an exercise's front matter against the site's tracks and principles (pure)."""
     missing = [k for k in ("duration", "track", "principles", "summary") if k not in raw]
     if missing:
         raise AuthoringError(f"Exercise front matter lacks {', '.join(repr(k) for k in missing)}.")
     duration = raw["duration"]
     if isinstance(duration, bool) or not isinstance(duration, int) or not 10 <= duration <= 480:
         raise AuthoringError(f"'duration' must be a whole number of minutes between 10 and 480, not {duration!r}.")
-    if raw["track"] not in TRACKS:
-        raise AuthoringError(f"'track' must be one of {', '.join(TRACKS)}, not {raw['track']!r}.")
-    principles = raw["principles"]
-    if not isinstance(principles, list) or not principles:
-        raise AuthoringError("'principles' must list at least one of the five core principles.")
-    unknown = [p for p in principles if p not in PRINCIPLES]
+    if raw["track"] not in tracks:
+        raise AuthoringError(f"'track' must be one of {', '.join(tracks)}, not {raw['track']!r}.")
+    named = raw["principles"]
+    if not isinstance(named, list) or not named:
+        raise AuthoringError(f"'principles' must list at least one of the {len(principles)} core principles.")
+    unknown = [p for p in named if p not in principles]
     if unknown:
-        raise AuthoringError(f"'principles' names {unknown[0]!r}; use the core principles: {', '.join(PRINCIPLES)}.")
+        raise AuthoringError(f"'principles' names {unknown[0]!r}; use the core principles: {', '.join(principles)}.")
     if not str(raw["summary"]).strip():
         raise AuthoringError("'summary' must say in one sentence what participants decide.")
-    return ExerciseMetadata(duration, raw["track"], tuple(principles), str(raw["summary"]).strip())
+    return ExerciseMetadata(duration, raw["track"], tuple(named), str(raw["summary"]).strip())
 
 
 def missing_parts(section_titles: list[str], inject_titles: list[str], source: str) -> list[str]:
@@ -92,7 +93,8 @@ class ExerciseHeader(SphinxTransform):
         path = self.env.doc2path(docname)
         raw = read_front_matter(self.env, docname)
         try:
-            meta = parse_exercise_metadata(raw)
+            settings = course_config(self)
+            meta = parse_exercise_metadata(raw, settings.course_tracks, settings.course_principles)
         except AuthoringError as error:
             key = next((k for k in ("duration", "track", "principles", "summary") if k in error.message), "---")
             logger.error(f"{error.message} [course.metadata]", location=(docname, front_matter_line(path, key)))
@@ -109,7 +111,7 @@ class ExerciseHeader(SphinxTransform):
         course_registry(self.env).units[docname] = record
         title = next(iter(self.document.findall(nodes.title)), None)
         if title is not None:
-            title.parent.insert(title.parent.index(title) + 1, exercise_header(meta))
+            title.parent.insert(title.parent.index(title) + 1, exercise_header(meta, settings.course_tracks))
 
 
 class FacilitatorGuideHeading(SphinxTransform):
@@ -142,7 +144,7 @@ class FacilitatorGuideHeading(SphinxTransform):
         top += section
 
 
-def exercise_header(meta: ExerciseMetadata) -> nodes.Element:
+def exercise_header(meta: ExerciseMetadata, tracks: Mapping[str, str]) -> nodes.Element:
     header = nodes.container(classes=["unit-header", "exercise-header"])
     header += nodes.paragraph(
         "", _("Fictional exercise. Its agencies, places, people and figures are invented for training."),
@@ -152,7 +154,7 @@ def exercise_header(meta: ExerciseMetadata) -> nodes.Element:
     facts += nodes.strong("", _("Time:") + " ")
     facts += nodes.Text(_("about %s minutes") % meta.duration + " · ")
     facts += nodes.strong("", _("Track:") + " ")
-    facts += nodes.Text(_(TRACKS[meta.track]) + " · ")
+    facts += nodes.Text(_(tracks[meta.track]) + " · ")
     facts += nodes.strong("", _("Principles:") + " ")
     facts += nodes.Text(", ".join(meta.principles))
     header += facts
@@ -198,7 +200,7 @@ def index_nodes(app, docname: str, node: exercise_index) -> list[nodes.Node]:
         return nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, target))
 
     rows = [
-        [link(target), _(TRACKS[record["track"]]), str(record["duration"]), duration_band(record["duration"]),
+        [link(target), _(course_config(app).course_tracks[record["track"]]), str(record["duration"]), duration_band(record["duration"]),
          ", ".join(record["principles"])]
         for target, record in sorted(exercises, key=lambda e: (e[1]["track"] != "leadership", e[1]["duration"], e[0]))
     ]

@@ -32,12 +32,14 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints, ValidationError
 
+from .config import DEFAULT_PRINCIPLES
 from .errors import AuthoringError
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("maturity", "screening", "builder")
 CATEGORIES = ("prohibited", "high-risk", "transparency", "minimal", "out-of-scope")
-PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
+#: The screening's schema names the default principles (course_principles in config.py).
+PRINCIPLES = DEFAULT_PRINCIPLES
 BUILDER_SECTIONS = ("vision", "use-cases", "governance", "risk-process", "skills", "budget", "engagement", "milestones")
 
 #: Limits on what a data file may be, so that no file can exhaust the build's memory or stack.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from test_aggregation import built
 
 from sphinx_course.config import CourseConfig, course_config
@@ -37,3 +38,16 @@ def test_the_accessor_gives_the_same_typed_settings_from_the_app_the_environment
     # A bad value was reported and replaced by its default, so nothing downstream sees 0.
     assert settings.course_legal_review_max_months == 12
     assert "course_legal_review_max_months = 0 must be a whole number above 0." in problems
+
+
+def test_tracks_and_principles_come_from_the_settings():
+    from sphinx_course.errors import AuthoringError
+    from sphinx_course.exercises import parse_exercise_metadata
+
+    raw = {"duration": 60, "track": "border", "principles": ["Proportionality"], "summary": "Decide."}
+    meta = parse_exercise_metadata(raw, {"border": "Border policing"}, ("Proportionality", "Lawfulness"))
+    assert (meta.track, meta.principles) == ("border", ("Proportionality",))
+    with pytest.raises(AuthoringError, match="'track' must be one of leadership, counter-terrorism, not 'border'"):
+        parse_exercise_metadata(raw)
+    with pytest.raises(AuthoringError, match="use the core principles: Lawfulness, Fairness"):
+        parse_exercise_metadata({**raw, "track": "leadership"}, principles=("Lawfulness", "Fairness"))
