@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from .outline import units_in_course_order
 from .registry import course_registry
 
 INDEX_NAME = "course-index.json"
@@ -39,6 +40,8 @@ def build_index(env, page_url) -> dict:
     return {
         "version": 1,
         "total_minutes": sum(u["duration"] for u in units if u["kind"] == "module"),
+        # Reading order, depth first through the toctrees: what the course book prints in.
+        "course_order": units_in_course_order(env),
         "units": units,
         "quizzes": quizzes,
     }

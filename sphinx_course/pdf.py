@@ -19,6 +19,7 @@ links followed by their addresses) and joined with pypdf.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from io import BytesIO
@@ -31,16 +32,7 @@ BROWSER_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--no-first-run", "--disable-dev-shm-usage",
 ]
-LEADERSHIP = [
-    "01-ai-in-law-enforcement", "02-principles", "03-law-and-human-rights", "04-risks-and-harms",
-    "05-readiness-and-lifecycle", "06-procurement-and-vendors", "07-governance-and-oversight",
-    "08-public-trust", "09-capstone-strategy",
-]
-COURSE_BOOK = (
-    ["modules/leadership/index.html"]
-    + [f"modules/leadership/{m}.html" for m in LEADERSHIP]
-    + ["docs/glossary.html", "docs/references.html"]
-)
+LEADERSHIP = "modules/leadership/"
 TRAINERS_MANUAL = [
     "docs/trainers/formats.html",
     "modules/counter-terrorism/national-workshop.html",
@@ -54,6 +46,22 @@ PRINT_OPTIONS = {
     "format": "A4", "print_background": True,
     "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
 }
+
+
+def leadership_modules(site: Path) -> list[str]:
+    """The leadership modules in reading order, as the site's toctrees give it.
+
+    Read from the built ``course-index.json`` (its ``course_order``), so that adding or
+    reordering a module in the navigation reorders the book, with no list to keep here.
+    """
+    index = json.loads((site / "course-index.json").read_text(encoding="utf-8"))
+    return [docname for docname in index["course_order"] if docname.startswith(LEADERSHIP)]
+
+
+def course_book(site: Path) -> list[str]:
+    """The course book's pages: the course overview, each module in order, the glossary and references."""
+    modules = [f"{docname}.html" for docname in leadership_modules(site)]
+    return [LEADERSHIP + "index.html", *modules, "docs/glossary.html", "docs/references.html"]
 
 
 def handout_ids(site: Path) -> list[str]:
@@ -112,7 +120,7 @@ def make_pdfs(learner: Path, trainer: Path, outdir: Path, browser=None) -> dict[
                 chromium.close()
     pages: dict[str, int] = {}
     tab = browser.new_page()
-    book = [print_with_title(tab, (learner / p).as_uri()) for p in COURSE_BOOK]
+    book = [print_with_title(tab, (learner / p).as_uri()) for p in course_book(learner)]
     pages["course-book.pdf"] = join([b for b, _ in book], outdir / "course-book.pdf",
                                     "Responsible AI in law enforcement: course book", [t for _, t in book])
     manual = [print_with_title(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
