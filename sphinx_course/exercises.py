@@ -15,7 +15,6 @@ since the learner edition drops trainer notes before they reach the doctree).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
@@ -27,7 +26,7 @@ from .errors import AuthoringError
 from .i18n import _
 from .registry import GatheringDirective, add_placeholder, course_registry, gathers
 from .sources import front_matter_line, simple_table
-from .trainer import TRAINER_CLASS
+from .trainer import FACILITATOR_GUIDE_CLASS, TRAINER_CLASS
 from .units import read_front_matter
 from .warnings_ import logger
 
@@ -35,7 +34,6 @@ EXERCISE_FOLDER = "exercises/scenarios/"
 REQUIRED_SECTIONS = (
     "Context", "Roles", "Injects", "Discussion questions", "Decisions to make", "Principles and law at stake",
 )
-FACILITATOR_GUIDE = re.compile(r"^:{3,}\{trainer-notes\}\s+Facilitator guide\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -69,13 +67,13 @@ def parse_exercise_metadata(
     return ExerciseMetadata(duration, raw["track"], tuple(named), str(raw["summary"]).strip())
 
 
-def missing_parts(section_titles: list[str], inject_titles: list[str], source: str) -> list[str]:
+def missing_parts(section_titles: list[str], inject_titles: list[str], has_guide: bool) -> list[str]:
     """What a complete exercise still lacks (pure)."""
     missing = [f"a '## {s}' section" for s in REQUIRED_SECTIONS if s not in section_titles]
     if len(inject_titles) < 2:
         missing.append("at least two injects ('### Inject 1 — at 10 minutes')")
-    if not FACILITATOR_GUIDE.search(source):
-        missing.append("a '{trainer-notes} Facilitator guide' block")
+    if not has_guide:
+        missing.append("a '{facilitator-guide}' block")
     return missing
 
 
@@ -102,9 +100,9 @@ class ExerciseHeader(SphinxTransform):
         sections = [s for s in self.document.findall(nodes.section)]
         titles = [s[0].astext() for s in sections if s.parent is not None and isinstance(s[0], nodes.title)]
         injects = [t for t in titles if t.startswith("Inject")]
-        with open(path, encoding="utf-8") as handle:
-            source = handle.read()
-        for part in missing_parts(titles, injects, source):
+        notes = course_registry(self.env).trainer_notes.get(docname, [])
+        has_guide = any(record.kind == FACILITATOR_GUIDE_CLASS for record in notes)
+        for part in missing_parts(titles, injects, has_guide):
             logger.error(f"Exercise lacks {part}. [course.metadata]", location=(docname, 1))
         record = asdict(meta)
         record.update(kind="exercise", principles=list(meta.principles), injects=len(injects))
@@ -130,7 +128,7 @@ class FacilitatorGuideHeading(SphinxTransform):
         top = next(iter(self.document.findall(nodes.section)), None)
         guides = [
             box for box in self.document.findall(nodes.admonition)
-            if TRAINER_CLASS in box["classes"] and box[0].astext().strip() == _("Facilitator guide")
+            if TRAINER_CLASS in box["classes"] and FACILITATOR_GUIDE_CLASS in box["classes"]
         ]
         if top is None or not guides:
             return

@@ -48,6 +48,17 @@ class LinkRecord:
 
 
 @dataclass(frozen=True)
+class TrainerNotesRecord:
+    """One trainer-notes block on a page, recorded in both editions (the learner edition drops
+    its content, not the fact that it is there): its ``kind`` ("trainer-notes" or
+    "facilitator-guide"), title and line."""
+
+    kind: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
 class GatheringRecord:
     """One gathering directive on a page: what it gathers (``kind``) and where it is."""
 
@@ -63,6 +74,7 @@ class CourseRegistry:
     #: Every gathering directive on each page, in page order: a page may hold any number, of any kinds.
     gatherings: dict[str, list[GatheringRecord]] = field(default_factory=dict)
     tools: dict[str, list[dict]] = field(default_factory=dict)
+    trainer_notes: dict[str, list[TrainerNotesRecord]] = field(default_factory=dict)
     #: A digest of each page's doctree as read, which changes only when what a copy of it shows may.
     content_digests: dict[str, str] = field(default_factory=dict)
     # Set after reading, in the main process, so never merged from parallel readers.
@@ -93,7 +105,7 @@ class CourseRegistry:
         return [record for docname in sorted(self.quizzes) for record in self.quizzes[docname]]
 
     #: The tables parallel readers fill, merged back per document.
-    PER_DOCUMENT = ("quizzes", "units", "links", "gatherings", "tools", "content_digests")
+    PER_DOCUMENT = ("quizzes", "units", "links", "gatherings", "tools", "trainer_notes", "content_digests")
 
     def purge(self, docname: str) -> None:
         for name in (*self.PER_DOCUMENT, "aggregate_digests"):

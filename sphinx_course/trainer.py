@@ -13,20 +13,31 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import course_config
 from .i18n import _
+from .registry import TrainerNotesRecord, course_registry
 
 TRAINER_CLASS = "trainer-only"
+FACILITATOR_GUIDE_CLASS = "facilitator-guide"
 
 
 class TrainerNotesDirective(SphinxDirective):
+    """``{trainer-notes} [title]``: notes for the trainer, kept out of the learner edition."""
+
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
+    kind = "trainer-notes"
+
+    def default_title(self) -> str:
+        return _("Trainer notes")
 
     def run(self):
+        title = self.arguments[0] if self.arguments else self.default_title()
+        # Recorded in both editions, so checks (an exercise needs its guide) never read the source.
+        course_registry(self.env).trainer_notes.setdefault(self.env.docname, []).append(
+            TrainerNotesRecord(self.kind, title, self.lineno))
         if course_config(self).course_edition != "trainer":
             return []
-        title = self.arguments[0] if self.arguments else _("Trainer notes")
-        box = nodes.admonition(classes=[TRAINER_CLASS])
+        box = nodes.admonition(classes=[TRAINER_CLASS] + ([self.kind] if self.kind != "trainer-notes" else []))
         self.set_source_info(box)
         box += nodes.title(title, title)
         # {trainer-part} blocks inside check this: a part outside trainer notes would leak.
@@ -36,6 +47,16 @@ class TrainerNotesDirective(SphinxDirective):
         finally:
             self.env.temp_data.pop("course_in_trainer_notes", None)
         return [box]
+
+
+class FacilitatorGuideDirective(TrainerNotesDirective):
+    """``{facilitator-guide}``: an exercise's facilitator guide, found by its class, not its title,
+    so a translated or retitled guide is still the guide."""
+
+    kind = FACILITATOR_GUIDE_CLASS
+
+    def default_title(self) -> str:
+        return _("Facilitator guide")
 
 
 #: What a trainer opens first, in the order a workshop is prepared: (docname, link text, what it is).
@@ -93,6 +114,7 @@ def keep_out_of_search_engines(app, pagename, templatename, context, doctree) ->
 
 def setup_trainer(app) -> None:
     app.add_directive("trainer-notes", TrainerNotesDirective)
+    app.add_directive("facilitator-guide", FacilitatorGuideDirective)
     app.add_directive("trainer-home", TrainerHomeDirective)
     app.connect("config-inited", check_edition)
     app.connect("html-page-context", keep_out_of_search_engines)

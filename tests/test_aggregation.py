@@ -132,3 +132,28 @@ def written(app) -> set[str]:
     """The pages this build wrote, from its progress output."""
     status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
     return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
+
+
+EXERCISE = (Path(__file__).resolve().parent.parent / "exercises" / "scenarios" / "ct-deepfake-claim.md").read_text(encoding="utf-8")
+
+
+def exercise_site(guide_line: str) -> dict[str, str]:
+    page = re.sub(r"^(:{3,})\{facilitator-guide\}\s*$", lambda m: m.group(1) + guide_line, EXERCISE, count=1, flags=re.M)
+    return {"index.md": "# Course\n\n```{toctree}\nexercises/scenarios/drill\n```\n", "exercises/scenarios/drill.md": page}
+
+
+@pytest.mark.parametrize("edition", ["learner", "trainer"])
+def test_an_exercise_guide_is_found_by_its_directive_whatever_its_title(tmp_path, edition):
+    with built(tmp_path, exercise_site("{facilitator-guide} Guide for the day"), course_edition=edition) as app:
+        lacks = [line for line in problems(app) if "Exercise lacks" in line]
+        doctree = app.env.get_doctree("exercises/scenarios/drill")
+    assert lacks == []
+    guide = [s for s in doctree.findall(nodes.section) if "facilitator-guide" in s["ids"]]
+    assert len(guide) == (1 if edition == "trainer" else 0)
+
+
+def test_trainer_notes_titled_like_a_guide_are_not_the_guide(tmp_path):
+    """The learner edition drops trainer notes, yet still knows the page has no guide: no source regex."""
+    with built(tmp_path, exercise_site("{trainer-notes} Facilitator guide")) as app:
+        lacks = [line for line in problems(app) if "Exercise lacks" in line]
+    assert len(lacks) == 1 and "Exercise lacks a '{facilitator-guide}' block. [course.metadata]" in lacks[0]
