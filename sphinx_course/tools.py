@@ -25,7 +25,7 @@ from .config import course_config
 from .content_safety import json_for_html
 from .errors import AuthoringError
 from .i18n import _
-from .registry import course_registry
+from .registry import course_registry, gathers
 from .sources import named_file
 from .tools_data import as_of_mismatch, key_line, read_questionnaire
 from .warnings_ import CourseWarning, logger, warn
@@ -52,9 +52,13 @@ class QuestionnaireDirective(SphinxDirective):
         mismatch = as_of_mismatch(data, self.config.course_law_as_of)
         if mismatch:
             warn(CourseWarning.TOOL_AS_OF, f"{relative}: {mismatch}", location=f"{path}:{key_line(path, 'as_of')}")
-        course_registry(self.env).tools.setdefault(self.env.docname, []).append(
-            {"source": relative, "links": [list(link) for link in links], "id": data["id"]}
+        registry = course_registry(self.env)
+        registry.tools.setdefault(self.env.docname, []).append(
+            {"source": relative, "links": [list(link) for link in links], "id": data["id"], "kind": data["kind"]}
         )
+        if data["kind"] == "builder":
+            # It reads another tool's saved results, so it is written again when the tools change.
+            registry.record_gathering(self.env.docname, "tool-results", self.lineno)
         node = questionnaire(data=data, source=relative)
         self.set_source_info(node)
         return [node]
@@ -188,6 +192,14 @@ def print_option(kind: str) -> str:
     )
 
 
+def results_prefix(app) -> str:
+    """The storage-key prefix of the site's readiness (maturity) tool, whose saved results the
+    strategy builder reads, any version; empty when the site has none."""
+    tools = course_registry(app.env).tools
+    ids = [tool["id"] for docname in sorted(tools) for tool in tools[docname] if tool.get("kind") == "maturity"]
+    return f"{course_config(app).course_storage_namespace}:tool:{ids[0]}:" if ids else ""
+
+
 def visit_questionnaire_html(self, node: questionnaire) -> None:
     builder = self.builder
     here = builder.current_docname
@@ -215,8 +227,9 @@ def visit_questionnaire_html(self, node: questionnaire) -> None:
                 f'<label class="quiz-button tool-import">{escape(_("Compare with a saved file"))}'
                 '<input type="file" accept="application/json,.json" data-action="compare"></label> '
             )
+    reads = f' data-results-from="{escape(results_prefix(builder.app))}"' if kind == "builder" else ""
     self.body.append(
-        f'<div class="tool" data-tool-id="{data["id"]}" data-tool-kind="{kind}" data-storage-key="{key}">\n'
+        f'<div class="tool" data-tool-id="{data["id"]}" data-tool-kind="{kind}" data-storage-key="{key}"{reads}>\n'
         + data_block(data)
         + '<details class="tool-privacy"><summary>' + escape(_("What this tool stores on this device")) + "</summary>\n"
         f'<p>{escape(_("Your answers are saved only in this browser, under the key"))} <code>{escape(key)}</code>, '
@@ -239,3 +252,4 @@ def setup_tools(app) -> None:
     add_web_only_node(app, questionnaire, visit_questionnaire_html)
     app.add_directive("questionnaire", QuestionnaireDirective)
     app.connect("env-check-consistency", check_tool_links)
+    gathers("tool-results", lambda app: results_prefix(app))

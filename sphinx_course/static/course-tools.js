@@ -687,7 +687,9 @@
         say(T.exported);
       },
       prefill: function () {
-        var source = storage.keys().filter(function (k) { return k.indexOf(config.ns + ":tool:readiness:") === 0; })[0];
+        // Which tool's results to read is the page's to say (data-results-from), not this script's.
+        var prefix = root.getAttribute("data-results-from");
+        var source = prefix ? storage.keys().filter(function (k) { return k.indexOf(prefix) === 0; })[0] : null;
         var weakest = K.readinessPriorities(source ? storage.get(source) : null);
         if (weakest === null) { say(T.noReadinessData); return; }
         if (!weakest.length) { say(T.noReadiness); return; }
