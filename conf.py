@@ -89,7 +89,7 @@ course_edition = "learner"
 course_legal_review_max_months = 12
 course_privacy_page = "docs/about/privacy"
 course_http_allowlist = {}
-# The legal timeline (sphinx_course/legal_timeline.py): the date of each page's "Law as of" box,
+# The legal timeline (sphinx_course/links/legal_timeline.py): the date of each page's "Law as of" box,
 # and the section of Module 3 that renders the timeline.
 course_law_as_of = "2026-12-06"
 course_legal_timeline_label = "m3-legal-timeline"

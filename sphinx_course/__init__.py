@@ -14,8 +14,6 @@ __version__ = "0.1.0"
 #: Command-line tools that run on finished output (``python -m sphinx_course.cli.<name>``). Sphinx
 #: never imports them, so editing one must not make the next build re-read every page.
 COMMAND_LINE_TOOLS = "cli"
-#: The same tools while they still sit beside the extensions (before the move into cli/).
-LEGACY_TOOL_FILES = frozenset({"pdf.py", "dist.py", "publish.py", "linkrot.py"})
 
 
 def code_version(package: Path = Path(__file__).parent) -> int:
@@ -28,7 +26,7 @@ def code_version(package: Path = Path(__file__).parent) -> int:
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package)
-        if relative.parts[0] == COMMAND_LINE_TOOLS or relative.as_posix() in LEGACY_TOOL_FILES:
+        if relative.parts[0] == COMMAND_LINE_TOOLS:
             continue
         digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
     return int(digest.hexdigest()[:12], 16)

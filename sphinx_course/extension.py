@@ -5,39 +5,39 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .agenda import setup_agenda
-from .blocks import setup_blocks
-from .cards import setup_cards
-from .cases import setup_cases
 from .config import course_config, register_config
-from .content_safety import setup_content_safety
-from .course_index import setup_course_index
-from .debrief import setup_debrief
-from .discovery import setup_discovery
-from .exercises import setup_exercises
-from .handouts import setup_handouts
+from .course.cases import setup_cases
+from .course.course_index import setup_course_index
+from .course.debrief import setup_debrief
+from .course.exercises import setup_exercises
+from .course.outline import setup_outline
+from .course.progress import setup_progress
+from .course.rubric import setup_rubric
+from .course.teaching_blocks import setup_blocks
+from .course.units import setup_units
+from .course.world_bible import setup_world
 from .i18n import CATALOG, _
-from .legal_timeline import setup_legal_timeline
-from .links import setup_links
+from .links.legal_timeline import setup_legal_timeline
+from .links.link_report import setup_links
+from .links.official_sources import setup_source_check
+from .links.sources_registry import setup_sources_registry
 from .messages import setup_messages
-from .outline import setup_outline
-from .packs import setup_packs
-from .progress import setup_progress
-from .quiz import setup_quiz
+from .public.crawlers_and_previews import setup_discovery
+from .public.message_cards import setup_cards
+from .questionnaire.directive import setup_tools
+from .quiz.directives import setup_quiz
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
-from .rubric import setup_rubric
-from .slides import setup_slides
-from .source_check import setup_source_check
-from .sources_registry import setup_sources_registry
-from .theme_fixes import setup_theme_fixes
-from .tools import setup_tools
-from .trainer import setup_trainer
-from .units import setup_units
+from .theme.content_security import setup_content_safety
+from .theme.repairs import setup_theme_fixes
+from .trainer.agenda import setup_agenda
+from .trainer.handouts import setup_handouts
+from .trainer.notes import setup_trainer
+from .trainer.packs import setup_packs
+from .trainer.slides import setup_slides
 from .web_only import setup_web_only
-from .world import setup_world
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent / "theme" / "static"
 
 
 def interface_strings() -> dict[str, str]:

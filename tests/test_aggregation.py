@@ -17,11 +17,11 @@ from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 from test_course import unit_with_questions
 
-from sphinx_course.agenda import agenda
-from sphinx_course.cases import case_uses
-from sphinx_course.exercises import exercise_index
-from sphinx_course.outline import course_outline
+from sphinx_course.course.cases import case_uses
+from sphinx_course.course.exercises import exercise_index
+from sphinx_course.course.outline import course_outline
 from sphinx_course.registry import FILLERS, GatheringRecord, course_registry
+from sphinx_course.trainer.agenda import agenda
 
 UNIT = unit_with_questions(30, ["first", "second", "third"]).replace(
     "\nText.\n", "\nText.\n\n:::{trainer-notes}\nOpen with {doc}`the overview <index>`.\n:::\n", 1

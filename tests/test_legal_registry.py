@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.source_check import load_rules
-from sphinx_course.sources_registry import load_sources, parse_sources, written_date
+from sphinx_course.links.official_sources import load_rules
+from sphinx_course.links.sources_registry import load_sources, parse_sources, written_date
 
 RULES = load_rules()
 ENTRY = {

@@ -7,8 +7,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, sphinx_build, write_fixture_site
 
+from sphinx_course.course.world_bible import agency_names, known_names, unknown_agency_names, validate_world
 from sphinx_course.errors import AuthoringError
-from sphinx_course.world import agency_names, known_names, unknown_agency_names, validate_world
 
 WORLD = {
     "country": {"name": "Arvenia", "summary": "A fictional EU Member State.", "capital": "Valdria"},
