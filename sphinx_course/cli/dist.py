@@ -1,4 +1,4 @@
-"""Zip a built site for offline use: ``python -m sphinx_course.dist SITE ZIP``.
+"""Zip a built site for offline use: ``python -m sphinx_course.cli.dist SITE ZIP``.
 
 The zip holds one top-level folder, fixed timestamps and sorted entries, so
 the same site always gives the same bytes.
@@ -28,6 +28,6 @@ def make_zip(site: Path, target: Path) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m sphinx_course.dist SITE ZIP")
+        sys.exit("usage: python -m sphinx_course.cli.dist SITE ZIP")
     count = make_zip(Path(sys.argv[1]), Path(sys.argv[2]))
     print(f"Wrote {sys.argv[2]} ({count} files). Unzip it and open {TOP}/index.html; no network needed.")

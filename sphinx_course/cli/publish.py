@@ -1,6 +1,6 @@
 """Publish a finished build: replace the output folder in one step.
 
-``python -m sphinx_course.publish STAGING TARGET``. Sphinx writes into a
+``python -m sphinx_course.cli.publish STAGING TARGET``. Sphinx writes into a
 staging folder; only when it exits cleanly does the Makefile call this, so a
 failed build never leaves a half-broken site where a good one was.
 """
@@ -26,5 +26,5 @@ def publish(staging: Path, target: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m sphinx_course.publish STAGING TARGET")
+        sys.exit("usage: python -m sphinx_course.cli.publish STAGING TARGET")
     publish(Path(sys.argv[1]), Path(sys.argv[2]))
