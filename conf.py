@@ -33,7 +33,7 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
     "_build", "_templates", ".venv", "slides", "modules/*/slides", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
-    "*.egg-info", "README.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
+    "*.egg-info", "README.md", "ARCHITECTURE.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
 ]
 
 # Strict: every warning fails the build (the Makefile passes -W --keep-going -n).
