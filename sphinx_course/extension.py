@@ -174,6 +174,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     if not (has_quiz or shows_progress or is_unit or has_tool):
         return
     app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
+    if shows_progress or is_unit or has_tool:  # the DOM helpers course-progress.js and course-tools.js share
+        app.add_js_file("course-dom.js", loading_method="defer")
     # course-quiz.css styles the site's buttons and file inputs (.quiz-button) as well as quizzes,
     # so every page that shows those buttons needs it: tools, progress and units' "Mark as read".
     if has_quiz or registry.gathers(pagename, "progress") or is_unit or has_tool:

@@ -131,6 +131,7 @@ def add_debrief_assets(app, pagename, templatename, context, doctree) -> None:
     from ..extension import store_script_attributes  # the quiz pages' own tag, so the two never duplicate
 
     app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
+    app.add_js_file("course-dom.js", loading_method="defer")
     app.add_css_file("course-debrief.css")
     app.add_js_file(
         "course-debrief.js", loading_method="defer",

@@ -41,10 +41,7 @@
   try { T = JSON.parse(tag.getAttribute("data-debrief-strings")); } catch (e) { /* keys show instead */ }
 
   function el(name, className, text) {
-    var node = document.createElement(name);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
+    return window.CourseDom.el(name, className ? { class: className } : {}, text);
   }
 
   /* Storage can refuse silently (quota, private mode): read back to know whether the answer is kept. */

@@ -159,22 +159,12 @@
     var entries = {};
     ownKeys().forEach(function (k) { entries[k] = storage.get(k); });
     var payload = S.exportPayload(config.ns, entries, new Date().toISOString());
-    var blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "aipol-progress.json";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    window.CourseDom.download("aipol-progress.json", "application/json", JSON.stringify(payload, null, 1));
     say(T.exported);
   }
 
   function importProgress(event) {
-    var file = event.target.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
+    window.CourseDom.readChosenFile(event.target, function (text) {
       var entries, quizzes = Object.create(null), current = Object.create(null);
       rows.forEach(function (row) {
         var key = S.quizKey(config.ns, row.getAttribute("data-quiz-id"));
@@ -183,7 +173,7 @@
         var readKey = P.readKey(config.ns, row.getAttribute("data-unit"));
         current[readKey] = storage.get(readKey);
       });
-      try { entries = I.parseImport(String(reader.result), config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
+      try { entries = I.parseImport(text, config.ns, quizzes); } catch (e) { say(T.importFailed); return; }
       // What this browser holds under every key the file brings (debrief answers and self-reviews too).
       Object.keys(entries).forEach(function (k) { if (!(k in current)) current[k] = storage.get(k); });
       // Merge, never replace: a finished quiz is not undone by an older file.
@@ -191,9 +181,7 @@
       var stored = Object.keys(merged.write).every(function (k) { return storage.set(k, merged.write[k]); });
       render();
       say(stored ? I.importSummary(merged, entries.skipped, T) : T.saveFailed);
-    };
-    reader.readAsText(file);
-    event.target.value = "";
+    });
   }
 
   function clearAll() {

@@ -432,19 +432,7 @@
   var K = window.CourseTools, S = window.CourseStore;
   var config = S.pageContext(), T = config.strings, storage = config.storage;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function download(name, type, content) {
-    var link = el("a", { href: URL.createObjectURL(new Blob([content], { type: type })), download: name });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
+  var el = window.CourseDom.el, download = window.CourseDom.download;
   function table(headers, rows, caption) {
     var t = el("table", { class: "tool-table" });
     if (caption) t.appendChild(el("caption", {}, caption));
@@ -655,16 +643,11 @@
     }
 
     function readFile(input, then) {
-      var file = input.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
+      window.CourseDom.readChosenFile(input, function (text) {
         var loaded;
-        try { loaded = K.parseToolFile(String(reader.result), data); } catch (e) { say(T.badFile); input.value = ""; return; }
+        try { loaded = K.parseToolFile(text, data); } catch (e) { say(T.badFile); return; }
         then(loaded);
-        input.value = "";
-      };
-      reader.readAsText(file);
+      });
     }
 
     var actions = {
