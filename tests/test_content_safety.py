@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import sphinx_build, write_fixture_site
 
+from sphinx_course.config import META_CONTENT_SECURITY_POLICY
 from sphinx_course.theme.content_security import (
-    META_CONTENT_SECURITY_POLICY,
     is_html_comment,
     json_for_html,
     script_url,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_course import screening_check
+from sphinx_course.cli import screening_check
 from sphinx_course.errors import AuthoringError
 from sphinx_course.questionnaire.data_files import load_questionnaire
 
