@@ -40,23 +40,23 @@ $(STAMP): requirements.lock pyproject.toml
 
 html: $(STAMP)  ## Build the learner and public site into _build/html.
 	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/html $(SPHINXOPTS) . $(STAGING)/html
-	@$(BIN)/python -m sphinx_course.publish $(STAGING)/html $(BUILD)/html
+	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
 
 trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
 	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
 	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
-	@$(BIN)/python -m sphinx_course.publish $(STAGING)/trainer $(BUILD)/trainer
+	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
 
 slides: $(STAMP)  ## Build a reveal.js deck per module and session into _build/slides (works offline).
 	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
-	@$(BIN)/python -m sphinx_course.publish $(STAGING)/slides $(BUILD)/slides
+	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/slides $(BUILD)/slides
 	@echo "Decks built. Open $(CURDIR)/$(BUILD)/slides/slides/index.html"
 	@echo "The decks carry trainer notes as speaker notes: do not publish them."
 
 pdf: html trainer  ## Print the course book, trainer's manual and handouts to PDF in _build/pdf (needs Chromium).
-	$(BIN)/python -m sphinx_course.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf
+	$(BIN)/python -m sphinx_course.cli.pdf $(BUILD)/html $(BUILD)/trainer $(BUILD)/pdf
 	@# Rebuild the trainer edition so that it carries the PDFs just printed and links them as files.
 	@$(MAKE) --no-print-directory trainer
 
@@ -67,7 +67,7 @@ test: $(STAMP)  ## Run the whole test suite (builds the site too).
 
 CASES ?= tests/fixtures/screening-cases.yaml
 screening-check: $(STAMP)  ## Run screening cases (CASES=path/to/cases.yaml) through the browser's rules with Node.
-	@$(BIN)/python -m sphinx_course.screening_check $(abspath $(CASES))
+	@$(BIN)/python -m sphinx_course.cli.screening_check $(abspath $(CASES))
 
 bench: $(STAMP) $(LIGHTHOUSE)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
 	$(BIN)/python tests/benchmark.py
@@ -88,10 +88,10 @@ clean:  ## Remove all build output (keeps the virtual environment and the pinned
 	@test ! -d $(BUILD) || find $(BUILD) -mindepth 1 -maxdepth 1 ! -name lighthouse -exec rm -rf {} +
 
 dist: html  ## Zip the built site for offline use: _build/aipol-site.zip.
-	@$(BIN)/python -m sphinx_course.dist $(BUILD)/html $(BUILD)/aipol-site.zip
+	@$(BIN)/python -m sphinx_course.cli.dist $(BUILD)/html $(BUILD)/aipol-site.zip
 
 linkcheck-external: html  ## Check every cited external URL (needs a network); writes _build/link-rot.json.
-	$(BIN)/python -m sphinx_course.linkrot $(BUILD)/html/external-links.json $(BUILD)/link-rot.json
+	$(BIN)/python -m sphinx_course.cli.linkrot $(BUILD)/html/external-links.json $(BUILD)/link-rot.json
 
 lock:  ## Re-resolve requirements.in into requirements.lock.
 	rm -rf $(BUILD)/lock-venv

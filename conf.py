@@ -33,7 +33,7 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
     "_build", "_templates", ".venv", "slides", "modules/*/slides", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
-    "*.egg-info", "README.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
+    "*.egg-info", "README.md", "ARCHITECTURE.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
 ]
 
 # Strict: every warning fails the build (the Makefile passes -W --keep-going -n).
@@ -93,7 +93,7 @@ course_http_allowlist = {}
 # build. Allow a check for one course or quiz here only with a reason:
 # course_quiz_lint_allow = {"check": {"course folder, quiz id or quiz-id/N": "reason"}}.
 course_quiz_lint = "warn"
-# The legal timeline (sphinx_course/legal_timeline.py): the date of each page's "Law as of" box,
+# The legal timeline (sphinx_course/links/legal_timeline.py): the date of each page's "Law as of" box,
 # and the section of Module 3 that renders the timeline.
 course_law_as_of = "2026-12-06"
 course_legal_timeline_label = "m3-legal-timeline"

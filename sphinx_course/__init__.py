@@ -11,9 +11,9 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-#: Command-line tools that run on finished output (``python -m sphinx_course.<name>``). Sphinx
+#: Command-line tools that run on finished output (``python -m sphinx_course.cli.<name>``). Sphinx
 #: never imports them, so editing one must not make the next build re-read every page.
-COMMAND_LINE_TOOLS = frozenset({"pdf.py", "dist.py", "publish.py", "linkrot.py"})
+COMMAND_LINE_TOOLS = "cli"
 
 
 def code_version(package: Path = Path(__file__).parent) -> int:
@@ -24,10 +24,11 @@ def code_version(package: Path = Path(__file__).parent) -> int:
     a pickled environment of an older shape is never loaded.
     """
     digest = hashlib.sha256()
-    for path in sorted(package.glob("*.py")):
-        if path.name in COMMAND_LINE_TOOLS:
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] == COMMAND_LINE_TOOLS:
             continue
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
     return int(digest.hexdigest()[:12], 16)
 
 

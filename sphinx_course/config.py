@@ -13,12 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sphinx.config import Config
 from sphinx.util import logging
 
-from .content_safety import META_CONTENT_SECURITY_POLICY
-from .quiz_lint import LINT_MODES, allow_problems
+from .quiz.lint import LINT_MODES, allow_problems
 
 logger = logging.getLogger(__name__)
+
+#: The policy of docs/about/security-headers.conf, less ``frame-ancestors``, which a
+#: ``<meta>`` tag cannot carry (browsers ignore it there). A test keeps the two equal.
+META_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def _iso_date_or_empty(value: Any) -> str | None:
@@ -52,6 +59,24 @@ def _strings_mapped_to_strings(value: Any) -> str | None:
 
 def _strings(value: Any) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
+
+
+def _names(value: Any) -> str | None:
+    if value and all(isinstance(item, str) and item.strip() for item in value):
+        return None
+    return "must list at least one name, each a non-empty string"
+
+
+def _labelled_slugs(value: Any) -> str | None:
+    if value and all(isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()):
+        return None
+    return "must map each track's slug (a string) to its label (a string), with at least one track"
+
+
+#: The Toolkit's five core principles, as exercises and screening rules name them.
+DEFAULT_PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
+#: The site's courses: each exercise belongs to one, by its slug.
+DEFAULT_TRACKS = {"leadership": "Leadership course", "counter-terrorism": "Counter-terrorism"}
 
 
 @dataclass(frozen=True)
@@ -121,6 +146,16 @@ class CourseConfig:
         metadata={"help": "Pages under these folders are course units and must carry unit metadata.",
                   "check": _strings},
     )
+    course_tracks: dict = field(
+        default_factory=lambda: dict(DEFAULT_TRACKS),
+        metadata={"help": "The courses an exercise's 'track' may name: slug mapped to the label pages show.",
+                  "check": _labelled_slugs},
+    )
+    course_principles: tuple = field(
+        default=DEFAULT_PRINCIPLES,
+        metadata={"help": "The core principles an exercise's 'principles' may name, in the order pages list them.",
+                  "check": _names},
+    )
     course_raw_html_allowlist: dict = field(
         default_factory=dict,
         metadata={"help": "Docnames of pages allowed to carry raw HTML, each mapped to the reason it is needed."},
@@ -130,6 +165,18 @@ class CourseConfig:
         metadata={"help": "The Content-Security-Policy <meta> tag of every page; match the hosting header, "
                           "less frame-ancestors. Empty leaves the tag out."},
     )
+
+
+def course_config(holder: Any) -> CourseConfig:
+    """The build's ``course_*`` settings, typed and already validated: the one way to read them.
+
+    ``holder`` is Sphinx's ``Config`` or anything that carries one as ``.config`` (the
+    application, the environment, a builder, a directive, a transform, a translator).
+    Bad values were replaced by their defaults at ``config-inited`` (and reported), so
+    what this returns always satisfies each setting's check.
+    """
+    config = holder if isinstance(holder, Config) else holder.config
+    return CourseConfig(**{spec.name: getattr(config, spec.name) for spec in fields(CourseConfig)})
 
 
 #: What a setting of each declared type may be given as (a list where a tuple is declared, say).

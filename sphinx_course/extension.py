@@ -6,41 +6,41 @@ import json
 import re
 from pathlib import Path
 
-from .agenda import setup_agenda
-from .blocks import setup_blocks
-from .cards import setup_cards
-from .cases import setup_cases
-from .config import register_config
-from .content_safety import setup_content_safety
-from .course_index import setup_course_index
-from .debrief import setup_debrief
-from .discovery import setup_discovery
-from .exercises import setup_exercises
-from .handouts import setup_handouts
+from .config import course_config, register_config
+from .course.cases import setup_cases
+from .course.course_index import setup_course_index
+from .course.debrief import setup_debrief
+from .course.exercises import setup_exercises
+from .course.outline import setup_outline
+from .course.progress import setup_progress
+from .course.rubric import setup_rubric
+from .course.teaching_blocks import setup_blocks
+from .course.units import setup_units
+from .course.world_bible import setup_world
 from .i18n import CATALOG, _
-from .legal_timeline import setup_legal_timeline
-from .links import setup_links
+from .links.legal_timeline import setup_legal_timeline
+from .links.link_report import setup_links
+from .links.official_sources import setup_source_check
+from .links.sources_registry import setup_sources_registry
 from .messages import setup_messages
-from .outline import setup_outline
-from .packs import setup_packs
-from .progress import setup_progress
-from .quiz import quiz, setup_quiz
-from .quiz_report import setup_quiz_report
-from .quiz_rounds import setup_quiz_rounds
+from .public.crawlers_and_previews import setup_discovery
+from .public.message_cards import setup_cards
+from .questionnaire.directive import setup_tools
+from .quiz.directives import quiz, setup_quiz
+from .quiz.report import setup_quiz_report
+from .quiz.rounds import setup_quiz_rounds
 from .reference import setup_reference
 from .registry import course_registry, setup_registry
-from .rubric import setup_rubric
-from .slides import setup_slides
-from .source_check import setup_source_check
-from .sources_registry import setup_sources_registry
-from .theme_fixes import setup_theme_fixes
-from .tools import setup_tools
-from .trainer import setup_trainer
-from .units import setup_units
+from .theme.content_security import setup_content_safety
+from .theme.repairs import setup_theme_fixes
+from .trainer.agenda import setup_agenda
+from .trainer.handouts import setup_handouts
+from .trainer.notes import setup_trainer
+from .trainer.packs import setup_packs
+from .trainer.slides import setup_slides
 from .web_only import setup_web_only
-from .world import setup_world
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent / "theme" / "static"
 
 
 def interface_strings() -> dict[str, str]:
@@ -192,17 +192,18 @@ def compacted_static(app) -> Path:
 def add_static_assets(app) -> None:
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC))
-    app.config.html_static_path.append(str(compacted_static(app)))
+    if str(STATIC) not in app.config.html_static_path:  # once, however many builds share the process
+        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path.append(str(compacted_static(app)))
     app.add_css_file("course.css")
-    if app.config.course_theme_fixes:
+    if course_config(app).course_theme_fixes:
         app.add_css_file("course-icons.css")
 
 
 def store_script_attributes(app) -> dict[str, str]:
     """course-store.js's data-* attributes; every page script reads the namespace and strings from them."""
     return {
-        "data-namespace": app.config.course_storage_namespace,
+        "data-namespace": course_config(app).course_storage_namespace,
         "data-strings": json.dumps(interface_strings(), ensure_ascii=False, separators=(",", ":")),
     }
 
@@ -220,6 +221,8 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     if not (has_quiz or shows_progress or is_unit or has_tool):
         return
     app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
+    if shows_progress or is_unit or has_tool:  # the DOM helpers course-progress.js and course-tools.js share
+        app.add_js_file("course-dom.js", loading_method="defer")
     # course-quiz.css styles the site's buttons and file inputs (.quiz-button) as well as quizzes,
     # so every page that shows those buttons needs it: tools, progress and units' "Mark as read".
     if has_quiz or registry.gathers(pagename, "progress") or is_unit or has_tool:

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from .config import CourseConfig
-from .tables import simple_table
+from .helpers import simple_table
 from .warnings_ import AUTHORING_ERRORS, WARNING_HELP, WARNING_TYPE, logger
 
 

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
+
+from .errors import AuthoringError
+from .warnings_ import logger
 
 
 @dataclass(frozen=True)
@@ -45,32 +51,55 @@ class LinkRecord:
     text: str
 
 
+@dataclass(frozen=True)
+class TrainerNotesRecord:
+    """One trainer-notes block on a page, recorded in both editions (the learner edition drops
+    its content, not the fact that it is there): its ``kind`` ("trainer-notes" or
+    "facilitator-guide"), title and line."""
+
+    kind: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
+class GatheringRecord:
+    """One gathering directive on a page: what it gathers (``kind``) and where it is."""
+
+    kind: str
+    line: int | None = None
+
+
 @dataclass
 class CourseRegistry:
     quizzes: dict[str, list[QuizRecord]] = field(default_factory=dict)
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, list[LinkRecord]] = field(default_factory=dict)
-    # The kinds of gathering directive on each page: a page may hold several (an agenda and an outline).
-    aggregate_pages: dict[str, list[str]] = field(default_factory=dict)
+    #: Every gathering directive on each page, in page order: a page may hold any number, of any kinds.
+    gatherings: dict[str, list[GatheringRecord]] = field(default_factory=dict)
     tools: dict[str, list[dict]] = field(default_factory=dict)
+    trainer_notes: dict[str, list[TrainerNotesRecord]] = field(default_factory=dict)
+    #: A digest of each page's doctree as read, which changes only when what a copy of it shows may.
+    content_digests: dict[str, str] = field(default_factory=dict)
     # Set after reading, in the main process, so never merged from parallel readers.
     aggregate_digests: dict[str, str] = field(default_factory=dict)
 
     def add_quiz(self, record: QuizRecord) -> None:
         self.quizzes.setdefault(record.docname, []).append(record)
 
-    def record_gathering(self, docname: str, kind: str) -> None:
-        kinds = self.aggregate_pages.setdefault(docname, [])
-        if kind not in kinds:
-            kinds.append(kind)
-            kinds.sort()
+    def record_gathering(self, docname: str, kind: str, line: int | None = None) -> None:
+        self.gatherings.setdefault(docname, []).append(GatheringRecord(kind, line))
+
+    def kinds_on(self, docname: str) -> list[str]:
+        """The kinds gathered on one page, each once, sorted."""
+        return sorted({record.kind for record in self.gatherings.get(docname, ())})
 
     def pages_gathering(self, kind: str) -> list[str]:
         """The pages holding at least one gathering directive of ``kind``, by docname."""
-        return sorted(d for d, kinds in self.aggregate_pages.items() if kind in kinds)
+        return sorted(d for d in self.gatherings if self.gathers(d, kind))
 
     def gathers(self, docname: str, kind: str) -> bool:
-        return kind in self.aggregate_pages.get(docname, ())
+        return any(record.kind == kind for record in self.gatherings.get(docname, ()))
 
     def units_of(self, kind: str, folder: str = "") -> list[tuple[str, dict[str, Any]]]:
         """The units of one kind ("module" or "exercise"), optionally under a folder, by docname."""
@@ -79,12 +108,15 @@ class CourseRegistry:
     def all_quizzes(self) -> list[QuizRecord]:
         return [record for docname in sorted(self.quizzes) for record in self.quizzes[docname]]
 
+    #: The tables parallel readers fill, merged back per document.
+    PER_DOCUMENT = ("quizzes", "units", "links", "gatherings", "tools", "trainer_notes", "content_digests")
+
     def purge(self, docname: str) -> None:
-        for table in (self.quizzes, self.units, self.links, self.aggregate_pages, self.tools, self.aggregate_digests):
-            table.pop(docname, None)
+        for name in (*self.PER_DOCUMENT, "aggregate_digests"):
+            getattr(self, name).pop(docname, None)
 
     def merge(self, docnames: set[str], other: CourseRegistry) -> None:
-        for name in ("quizzes", "units", "links", "aggregate_pages", "tools"):
+        for name in self.PER_DOCUMENT:
             mine, theirs = getattr(self, name), getattr(other, name)
             for docname in docnames:
                 if docname in theirs:
@@ -103,21 +135,94 @@ def section_of(docname: str) -> str:
     return posixpath.dirname(docname) or "."
 
 
-class AggregateDirective(SphinxDirective):
-    """A placeholder for content gathered from other pages at write time.
+class GatheringDirective(SphinxDirective):
+    """The one base of every directive that shows what other pages hold (an agenda, an outline,
+    the progress table, a case's citing pages ...).
 
-    Subclasses name the ``node_class`` to insert and the ``kind`` of page; the page is
-    recorded so that it is written again when what it gathers changes.
+    It records a :class:`GatheringRecord` for the page, so that the page is written again when
+    what it gathers changes, and returns one placeholder node of ``node_class``. A kind with a
+    filler (:func:`add_placeholder`) is filled in by :class:`FillPlaceholders`; a web-only kind
+    is written by its HTML visitor instead. Subclasses name ``node_class`` and ``kind`` and may
+    override :meth:`placeholder` to read their arguments, options and content; an
+    :class:`~.errors.AuthoringError` it raises is reported at its line under ``error_tag``.
     """
 
     node_class: type[nodes.Element]
     kind: str
+    error_tag: str = ""
+
+    def placeholder(self) -> nodes.Element:
+        return self.node_class()
 
     def run(self):
-        course_registry(self.env).record_gathering(self.env.docname, self.kind)
-        node = self.node_class()
+        try:
+            node = self.placeholder()
+        except AuthoringError as error:
+            logger.error(f"{error.message} [course.{self.error_tag or self.kind}]",
+                         location=(self.env.docname, error.line or self.lineno))
+            return []
+        course_registry(self.env).record_gathering(self.env.docname, self.kind, self.lineno)
         self.set_source_info(node)
         return [node]
+
+
+#: Kept for the gathering directives not yet ported to the new name.
+AggregateDirective = GatheringDirective
+
+Filler = Callable[[Any, str, Any], list[nodes.Node]]
+#: What fills each kind of placeholder node: ``fill(app, docname, node)`` returns its replacement.
+FILLERS: dict[type[nodes.Element], Filler] = {}
+
+
+def add_placeholder(app, node_class: type[nodes.Element], fill: Filler) -> None:
+    """Register a placeholder node and the function that fills it on every builder."""
+    app.add_node(node_class)
+    FILLERS[node_class] = fill
+
+
+def adopt_copies(content: list[nodes.Node], docname: str) -> list[nodes.Node]:
+    """Nodes copied from other doctrees, made to resolve from ``docname``.
+
+    A copy carries its own page's cross-references (``{doc}``, ``{term}``); Sphinx resolves
+    a reference relative to the page it was written on (``refdoc``), and a copy on a page at
+    another depth (``docs/trainers/packs/``) needs links relative to that page instead.
+    """
+    for node in content:
+        for reference in node.findall(addnodes.pending_xref):
+            written_on = reference.get("refdoc", docname)
+            if reference.get("reftype") == "doc" and not reference["reftarget"].startswith("/"):
+                # A relative {doc} target is relative to the page it was written on.
+                reference["reftarget"] = "/" + docname_join(written_on, reference["reftarget"])
+            reference["refdoc"] = docname
+    return content
+
+
+class FillPlaceholders(SphinxPostTransform):
+    """Replace every placeholder with what it gathers, before Sphinx resolves references.
+
+    It runs first among the post-transforms, so what a filler returns, copies from other
+    pages included, goes through every later one (references, cases, web-only and plain
+    fallbacks, the quiz's paper form) exactly as the page's own nodes do.
+    """
+
+    default_priority = 2
+
+    def run(self, **kwargs) -> None:
+        # The application as Sphinx's own ReferencesResolver reaches it (``self.app`` is deprecated).
+        app, docname = self.env._app, self.env.docname
+        for node_class, fill in FILLERS.items():
+            for node in list(self.document.findall(node_class)):
+                node.replace_self(adopt_copies(fill(app, docname, node), docname))
+
+
+def content_digest(app, doctree: nodes.document) -> None:
+    """Note a digest of the page as read (last of the doctree-read handlers).
+
+    Appending a blank line or touching a file re-reads the page but changes no copy of it,
+    so a gathering page that copies from it is written again only when this digest changes.
+    """
+    text = doctree.pformat()
+    course_registry(app.env).content_digests[app.env.docname] = hashlib.sha256(text.encode()).hexdigest()
 
 
 GatheredInputs = Callable[[Any], object]
@@ -134,9 +239,10 @@ def gathers(kind: str, inputs: GatheredInputs | None = None) -> None:
     GATHERED_INPUTS[kind] = inputs or (lambda app: None)
 
 
-def read_stamps(env: BuildEnvironment, docnames) -> list[tuple[str, int | None]]:
-    """When each page was last read, which changes exactly when its content may have."""
-    return [(docname, env.all_docs.get(docname)) for docname in sorted(docnames)]
+def read_stamps(env: BuildEnvironment, docnames) -> list[tuple[str, str | None]]:
+    """What each page holds as read: its content digest, which changes exactly when its content may."""
+    digests = course_registry(env).content_digests
+    return [(docname, digests.get(docname)) for docname in sorted(docnames)]
 
 
 def shared_inputs(env: BuildEnvironment) -> str:
@@ -154,14 +260,15 @@ def shared_inputs(env: BuildEnvironment) -> str:
 def rewrite_aggregate_pages(app, env) -> list[str]:
     """Gathering pages whose inputs changed are written again.
 
-    They gather at write time (``doctree-resolved``), so they need writing, not
+    They gather at write time (post-transforms), so they need writing, not
     re-reading: a re-read would also rewrite every page whose toctree holds them,
     and an edit to one module would rewrite every hub page.
     """
     registry = course_registry(env)
     shared = shared_inputs(env)
     stale = []
-    for docname, kinds in sorted(registry.aggregate_pages.items()):
+    for docname in sorted(registry.gatherings):
+        kinds = registry.kinds_on(docname)
         gathered = [GATHERED_INPUTS.get(kind, lambda app: read_stamps(env, env.all_docs))(app) for kind in kinds]
         digest = hashlib.sha256((shared + repr(gathered)).encode()).hexdigest()
         if registry.aggregate_digests.get(docname) != digest:
@@ -182,3 +289,6 @@ def setup_registry(app) -> None:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("env-get-updated", rewrite_aggregate_pages)
+    # Last, after every handler that adds to the doctree as it is read.
+    app.connect("doctree-read", content_digest, priority=999)
+    app.add_post_transform(FillPlaceholders)

@@ -11,7 +11,7 @@ from enum import Enum
 
 from sphinx.util import logging
 
-from .quiz_lint import CHECKS
+from .quiz.lint import CHECKS
 
 WARNING_TYPE = "course"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 # The browser tests launch Chromium exactly as `make pdf` does.
-from sphinx_course.pdf import BROWSER_ARGS, CHROMIUM
+from sphinx_course.cli.pdf import BROWSER_ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_BUILD = ROOT / "_build" / "test"

@@ -11,7 +11,7 @@ import pytest
 from conftest import SCREENSHOTS as JOURNEYS
 from conftest import axe_violations, save_screenshot
 
-from sphinx_course.tools_data import load_questionnaire
+from sphinx_course.questionnaire.data_files import load_questionnaire
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import axe_violations
 
-from sphinx_course.tools_data import load_questionnaire
+from sphinx_course.questionnaire.data_files import load_questionnaire
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent

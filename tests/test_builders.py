@@ -177,3 +177,28 @@ def test_make_html_after_a_one_page_edit_publishes_a_complete_sitemap_and_search
     assert {"ai system", "automation bias"} <= set(index["indexentries"]), \
         "the published search index has lost the glossary's entries"
     assert "Build succeeded" not in second.stdout and "The HTML pages are in" not in second.stdout
+
+
+def test_a_parallel_build_writes_the_same_site_as_a_serial_one(tmp_path):
+    """Every registry table is merged back from parallel readers, so -j 2 changes no byte of the output."""
+    src = every_directive_site(tmp_path / "src")
+    for page in ("second", "third"):
+        # Enough pages that two readers each get some (Sphinx reads in parallel from a few pages up).
+        (src / "modules" / f"{page}.md").write_text(
+            unit_with_questions(20, ["first", "second", "third"]).replace("# A unit", f"# Unit {page}")
+            .replace("unit-check", f"{page}-check"), encoding="utf-8")
+    (src / "modules" / "index.md").write_text(
+        "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\nsecond\nthird\n```\n", encoding="utf-8")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    for out, options in ((serial, ()), (parallel, ("-j", "2"))):
+        result = build(src, out, "-W", "--keep-going", "-n", *options)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+                if p.is_file() and p.name != ".buildinfo"}
+
+    serial_files, parallel_files = files(serial), files(parallel)
+    assert serial_files.keys() == parallel_files.keys()
+    differing = [name for name in serial_files if serial_files[name] != parallel_files[name]]
+    assert differing == [], f"the parallel build wrote these differently: {differing}"

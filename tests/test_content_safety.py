@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import csp_violations_on_pages, record_csp_violations, sphinx_build, write_fixture_site
 
-from sphinx_course.content_safety import (
-    META_CONTENT_SECURITY_POLICY,
+from sphinx_course.config import META_CONTENT_SECURITY_POLICY
+from sphinx_course.theme.content_security import (
     is_html_comment,
     json_for_html,
     script_url,
@@ -174,7 +174,7 @@ def test_pages_from_the_dist_zip_work_under_their_own_policy(browser, site_html,
     """From file:// no server sends the header: the <meta> policy alone must hold, and break nothing."""
     import zipfile
 
-    from sphinx_course.dist import TOP, make_zip
+    from sphinx_course.cli.dist import TOP, make_zip
 
     make_zip(site_html, tmp_path / "site.zip")
     with zipfile.ZipFile(tmp_path / "site.zip") as archive:

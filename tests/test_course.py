@@ -252,9 +252,9 @@ def test_any_change_to_the_extensions_code_changes_the_environment_version(tmp_p
     copy = tmp_path / "sphinx_course"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "static", "locale"))
     assert code_version(copy) == code_version(package)
-    (copy / "pdf.py").write_text((copy / "pdf.py").read_text() + "\n# an edit to a command-line tool\n")
+    (copy / "cli" / "pdf.py").write_text((copy / "cli" / "pdf.py").read_text() + "\n# an edit to a command-line tool\n")
     assert code_version(copy) == code_version(package), "Sphinx never runs pdf.py: editing it must not re-read pages"
-    (copy / "outline.py").write_text((copy / "outline.py").read_text() + "\n# an edit\n")
+    (copy / "course" / "outline.py").write_text((copy / "course" / "outline.py").read_text() + "\n# an edit\n")
     assert code_version(copy) != code_version(package)
 
 

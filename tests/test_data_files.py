@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_course.cards import load_cards
+from sphinx_course.course.world_bible import WORLD_FILE, load_world
 from sphinx_course.errors import AuthoringError
-from sphinx_course.legal_timeline import read_timeline
-from sphinx_course.source_check import load_rules
-from sphinx_course.sources_registry import read_sources
-from sphinx_course.world import WORLD_FILE, load_world
+from sphinx_course.links.legal_timeline import read_timeline
+from sphinx_course.links.official_sources import load_rules
+from sphinx_course.links.sources_registry import read_sources
+from sphinx_course.public.message_cards import load_cards
 
 ALIAS_BOMB = ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "

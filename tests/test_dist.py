@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from sphinx_course.dist import TOP, make_zip
+from sphinx_course.cli.dist import TOP, make_zip
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.source_check import load_rules
-from sphinx_course.sources_registry import load_sources, parse_sources, written_date
+from sphinx_course.links.official_sources import load_rules
+from sphinx_course.links.sources_registry import load_sources, parse_sources, written_date
 
 RULES = load_rules()
 ENTRY = {
@@ -204,7 +204,7 @@ sources:
     (("kind: tertiary", "kind: primary"), None, None),
 ])
 def test_a_mistake_in_the_registry_file_is_reported_at_its_line(tmp_path, change, line, message):
-    from sphinx_course.sources_registry import read_sources
+    from sphinx_course.links.sources_registry import read_sources
 
     path = tmp_path / "sources.yaml"
     text = REGISTRY_FILE if change[0].startswith("kind: tertiary") else REGISTRY_FILE.replace("kind: tertiary", "kind: primary")

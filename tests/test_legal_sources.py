@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.source_check import host_matches, link_source_problem, load_rules, parse_rules
+from sphinx_course.links.official_sources import host_matches, link_source_problem, load_rules, parse_rules
 
 RULES = load_rules()
 

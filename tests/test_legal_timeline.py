@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.legal_timeline import load_timeline, long_date, parse_timeline, typed_milestone_dates
+from sphinx_course.links.legal_timeline import load_timeline, long_date, parse_timeline, typed_milestone_dates
 
 TIMELINE = load_timeline()
 ENTRY = {
@@ -221,7 +221,7 @@ def test_the_screening_tool_states_the_law_on_the_site_date():
     ({"kind": "screening", "as_of": "2026-11-29"}, "", None),
 ])
 def test_a_screening_date_is_compared_with_the_site_date(data, law_as_of, expected):
-    from sphinx_course.tools_data import as_of_mismatch
+    from sphinx_course.questionnaire.data_files import as_of_mismatch
 
     found = as_of_mismatch(data, law_as_of)
     assert (found is None) if expected is None else found.startswith(expected), found
@@ -242,7 +242,7 @@ def test_a_screening_with_another_date_is_warned_at_its_as_of_line(tmp_path):
 
 
 def test_a_mistake_in_the_timeline_file_is_reported_at_its_line(tmp_path):
-    from sphinx_course.legal_timeline import read_timeline
+    from sphinx_course.links.legal_timeline import read_timeline
 
     path = tmp_path / "timeline.yaml"
     path.write_text(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_course.course.units import parse_unit_metadata
 from sphinx_course.errors import AuthoringError
-from sphinx_course.units import parse_unit_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = {

@@ -122,7 +122,7 @@ def test_linkcheck_external_says_no_network_in_one_line_and_fails(tmp_path):
     report = tmp_path / "external-links.json"
     report.write_text(json.dumps([{"url": "https://no-such-host.invalid/x", "citations": []}]))
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx_course.linkrot", str(report), str(tmp_path / "rot.json")],
+        [sys.executable, "-m", "sphinx_course.cli.linkrot", str(report), str(tmp_path / "rot.json")],
         capture_output=True, text=True, timeout=60, cwd=ROOT,
     )
     assert result.returncode != 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from conftest import sphinx_build, write_fixture_site
 
-from sphinx_course.quiz import misconception_parts
+from sphinx_course.quiz.directives import misconception_parts
 
 QUIZ = """\
 # Unit

@@ -13,8 +13,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from docutils.core import publish_doctree
 
-from sphinx_course.search import section_summaries, shorten, summaries_script
-from sphinx_course.theme_fixes import unit_position
+from sphinx_course.theme.repairs import unit_position
+from sphinx_course.theme.search_snippets import section_summaries, shorten, summaries_script
 
 
 def page(site_html: Path, docname: str) -> BeautifulSoup:

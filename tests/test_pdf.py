@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from sphinx_course.pdf import COURSE_BOOK, LEADERSHIP, PACKS, TRAINERS_MANUAL, make_pdfs
+from sphinx_course.cli.pdf import PACKS, TRAINERS_MANUAL, course_book, make_pdfs
 
 pytestmark = pytest.mark.browser
 
@@ -31,9 +31,13 @@ def text(path) -> str:
 
 
 def module_titles(site_html) -> list[str]:
+    """The modules' titles in the order the site's navigation lists them on the course overview."""
+    overview = BeautifulSoup((site_html / "modules/leadership/index.html").read_text(), "html.parser")
+    modules = [a["href"] for a in overview.select("nav.bd-docs-nav a[href]") if re.fullmatch(r"\d\d-[^/#]+\.html", a["href"])]
+    assert len(modules) == 9, f"the navigation lists {len(modules)} leadership modules, not 9: {modules}"
     titles = []
-    for module in LEADERSHIP:
-        page = BeautifulSoup((site_html / f"modules/leadership/{module}.html").read_text(), "html.parser")
+    for module in modules:
+        page = BeautifulSoup((site_html / "modules/leadership" / module).read_text(), "html.parser")
         titles.append(" ".join(page.select_one("article h1").get_text().replace("#", "").split()))
     return titles
 
@@ -81,7 +85,7 @@ def test_every_module_and_session_has_a_short_handout(pdfs, site_html):
 def test_each_agenda_prints_as_a_one_page_run_sheet(site_html, browser):
     from io import BytesIO
 
-    from sphinx_course.pdf import print_to_pdf
+    from sphinx_course.cli.pdf import print_to_pdf
 
     tab = browser.new_page()
     printed = print_to_pdf(tab, (site_html / "docs/trainers/formats.html").as_uri())
@@ -162,8 +166,8 @@ def stranded_headings(pdf: Path, site: Path, pages: list[str]) -> list[str]:
 
 
 def test_no_heading_is_stranded_or_split_at_a_page_foot(pdfs, site_html, trainer_html):
-    """Before the print rules in sphinx_course.pdf, the manual stranded "Agenda" and split
+    """Before the print rules in sphinx_course.cli.pdf, the manual stranded "Agenda" and split
     session and module titles across pages."""
     out, _pages = pdfs
-    assert stranded_headings(out / "course-book.pdf", site_html, COURSE_BOOK) == []
+    assert stranded_headings(out / "course-book.pdf", site_html, course_book(site_html)) == []
     assert stranded_headings(out / "trainers-manual.pdf", trainer_html, TRAINERS_MANUAL) == []

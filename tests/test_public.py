@@ -247,7 +247,7 @@ def test_campaign_cards_download_as_png_and_svg_without_loading_the_png(site_htm
 
 
 def test_png_card_is_the_svg_rendered_and_is_written_again_only_when_the_svg_changes(tmp_path):
-    from sphinx_course.cards import card_svg, write_card_files
+    from sphinx_course.public.message_cards import card_svg, write_card_files
 
     svg = card_svg("A face match is a lead to check, not proof of who someone is.", "AI-POL")
     write_card_files(tmp_path, "match", svg)
@@ -261,7 +261,7 @@ def test_png_card_is_the_svg_rendered_and_is_written_again_only_when_the_svg_cha
 
 
 def test_preview_paths_and_addresses():
-    from sphinx_course.discovery import has_own_preview, preview_path, preview_url
+    from sphinx_course.public.crawlers_and_previews import has_own_preview, preview_path, preview_url
 
     assert preview_path("docs/public/faq") == "_static/previews/docs-public-faq.png"
     assert preview_url("https://example.org", "docs/public/faq") == "https://example.org/_static/previews/docs-public-faq.png"
@@ -271,8 +271,8 @@ def test_preview_paths_and_addresses():
 
 
 def test_card_text_that_will_not_fit_is_refused():
-    from sphinx_course.cards import wrap_message
     from sphinx_course.errors import AuthoringError
+    from sphinx_course.public.message_cards import wrap_message
 
     assert wrap_message("A face match is a lead to check, not proof of who someone is.") == [
         "A face match is a lead to", "check, not proof of who", "someone is.",

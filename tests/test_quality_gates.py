@@ -331,7 +331,7 @@ def test_pages_work_under_the_documented_content_security_policy(browser, site_h
 
 
 def test_no_inline_event_handlers_or_eval_in_our_code(site_html):
-    own = [p for p in (ROOT / "sphinx_course" / "static").glob("*.js")]
+    own = [p for p in (ROOT / "sphinx_course" / "theme" / "static").glob("*.js")]
     for path in own:
         text = path.read_text(encoding="utf-8")
         assert "eval(" not in text and "new Function" not in text and "innerHTML" not in text, path.name
@@ -347,7 +347,7 @@ def inline_script_in(html: str) -> list[str]:
     """Every on* attribute, javascript: (or vbscript:, data:) URL and inline script in a page."""
     from bs4 import BeautifulSoup
 
-    from sphinx_course.content_safety import script_url
+    from sphinx_course.theme.content_security import script_url
 
     soup = BeautifulSoup(html, "html.parser")
     problems = []

@@ -11,7 +11,7 @@ import pytest
 from conftest import sphinx_build, write_fixture_site
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.quiz_lint import LintOption, LintQuestion, allow_problems, figures, lint, parse_lint_allow
+from sphinx_course.quiz.lint import LintOption, LintQuestion, allow_problems, figures, lint, parse_lint_allow
 
 
 def tf(number: int, key: bool, **extra) -> LintQuestion:
@@ -152,7 +152,7 @@ def test_config_allows_a_check_per_course_quiz_or_question():
 
 
 def test_an_allowance_that_names_nothing_in_the_site_is_reported():
-    from sphinx_course.quiz_lint import unused_allowances
+    from sphinx_course.quiz.lint import unused_allowances
 
     courses = {"modules/leadership": [tf(1, False)]}
     config = {"tf_balance": {"modules/leadership": "why", "q": "why", "q/1": "why", "q/2": "why", "leadership-m9": "why"}}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.quiz_model import (
+from sphinx_course.quiz.model import (
     OptionSpec,
     QuestionSpec,
     QuizSpec,

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import TEST_BUILD, sphinx_build
 from rounds_site import rounds_site
 
-from sphinx_course.quiz_rounds import pool_shortfalls
+from sphinx_course.quiz.rounds import pool_shortfalls
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, axe_violations, sphinx_build, write_fixture_site
 
+from sphinx_course.course.rubric import validate_rubric
 from sphinx_course.errors import AuthoringError
-from sphinx_course.rubric import validate_rubric
 
 RUBRIC = ROOT / "exercises/tools/strategy-rubric.yaml"
 BUILDER = "exercises/tools/strategy-builder.html"

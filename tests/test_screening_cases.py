@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_course import screening_check
+from sphinx_course.cli import screening_check
 from sphinx_course.errors import AuthoringError
-from sphinx_course.tools_data import load_questionnaire
+from sphinx_course.questionnaire.data_files import load_questionnaire
 
 ROOT = Path(__file__).parent.parent
 DATA = load_questionnaire(ROOT / "exercises" / "tools" / "screening.yaml")
@@ -166,7 +166,7 @@ GOOD_AND_BAD = """\
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx_course.screening_check", *args],
+    return subprocess.run([sys.executable, "-m", "sphinx_course.cli.screening_check", *args],
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
 
 

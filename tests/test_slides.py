@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from sphinx_course.units import front_matter_from_file
+from sphinx_course.course.units import front_matter_from_file
 
 UNITS = sorted(p for p in (ROOT / "modules").glob("*/0*.md"))
 
@@ -92,7 +92,7 @@ def test_decks_pass_axe_and_request_nothing_from_elsewhere(page, serve, decks):
 # --- Explicit markup ties decks to their module: the pure readers ---------------------------
 
 from sphinx_course.errors import AuthoringError  # noqa: E402
-from sphinx_course.slides import count_slides, fenced_blocks, item_range, quiz_questions, trainer_parts  # noqa: E402
+from sphinx_course.trainer.slides import count_slides, fenced_blocks, item_range, quiz_questions, trainer_parts  # noqa: E402
 
 MODULE_SOURCE = """\
 # Module

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_course.errors import AuthoringError
-from sphinx_course.tools_data import load_questionnaire
+from sphinx_course.questionnaire.data_files import load_questionnaire
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECT = re.compile(r"^# expect: (\d+): (.*)$")

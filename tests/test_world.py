@@ -7,9 +7,19 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, sphinx_build, write_fixture_site
 
+from sphinx_course.course.world_bible import (
+    agency_names,
+    introduced_names,
+    known_names,
+    misplaced_names,
+    name_countries,
+    page_countries,
+    place_names,
+    unknown_agency_names,
+    unknown_names,
+    validate_world,
+)
 from sphinx_course.errors import AuthoringError
-from sphinx_course.world import (agency_names, introduced_names, known_names, misplaced_names, name_countries,
-                                 page_countries, place_names, unknown_agency_names, unknown_names, validate_world)
 
 WORLD = {
     "country": {"name": "Arvenia", "summary": "A fictional EU Member State.", "capital": "Valdria"},

@@ -17,7 +17,7 @@ from conftest import SCREENSHOTS as SHOTS
 from conftest import axe_violations, save_screenshot
 from pypdf import PdfReader
 
-from sphinx_course.tools_data import load_questionnaire
+from sphinx_course.questionnaire.data_files import load_questionnaire
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

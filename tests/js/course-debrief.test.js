@@ -1,7 +1,7 @@
 // Pure debrief functions: storage keys, what counts as an answer, and saved states.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const D = require("../../sphinx_course/static/course-debrief.js");
+const D = require("../../sphinx_course/theme/static/course-debrief.js");
 
 test("the key sits in the site's namespace, beside the quiz keys", () => {
   assert.equal(D.debriefKey("aipol.v1", "modules/leadership/01-ai-in-law-enforcement/1"),
@@ -32,8 +32,8 @@ test("corrupt, foreign or missing states are ignored", () => {
   }
 });
 
-const S = require("../../sphinx_course/static/course-store.js");
-const I = require("../../sphinx_course/static/course-import.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
+const I = require("../../sphinx_course/theme/static/course-import.js");
 
 test("a progress file with debrief answers imports them beside the quiz answers", () => {
   const answer = D.serialiseDebrief("Ask for false positives by group.", true);

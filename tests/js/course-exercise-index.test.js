@@ -1,7 +1,7 @@
 // Unit tests of the exercise index's pure filtering and sorting, run with Node's test runner.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const X = require("../../sphinx_course/static/course-exercise-index.js");
+const X = require("../../sphinx_course/theme/static/course-exercise-index.js");
 
 // Columns as the table has them: exercise, track, minutes, length, principles.
 const rows = [

@@ -2,9 +2,9 @@
 // and what the Status column says.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const P = require("../../sphinx_course/static/course-progress.js");
-const S = require("../../sphinx_course/static/course-store.js");
-const I = require("../../sphinx_course/static/course-import.js");
+const P = require("../../sphinx_course/theme/static/course-progress.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
+const I = require("../../sphinx_course/theme/static/course-import.js");
 
 const T = { completed: "Completed", inProgress: "In progress", notStarted: "Not started", read: "Read", readOnly: "Read; self-check not started" };
 

@@ -1,7 +1,7 @@
 // Grading of matching questions (course-store.js's gradeMatching), which course-quiz.js calls.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const S = require("../../sphinx_course/static/course-store.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
 
 test("every pair right is correct", () => {
   assert.deepEqual(S.gradeMatching([2, 0, 1], [2, 0, 1]), { status: "correct", placed: [true, true, true] });

@@ -2,8 +2,8 @@
 // and of the shuffling and review-list rules they share with every quiz (course-store.js).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const S = require("../../sphinx_course/static/course-store.js");
-const R = require("../../sphinx_course/static/course-quiz-rounds.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
+const R = require("../../sphinx_course/theme/static/course-quiz-rounds.js");
 
 function fakeStorage(initial) {
   const data = { ...initial };
@@ -100,7 +100,7 @@ test("a final check's record keeps valid attempts and the best one", () => {
 });
 
 test("an exported file brings the seed, review list and final-check record back, and never overwrites them", () => {
-  const I = require("../../sphinx_course/static/course-import.js");
+  const I = require("../../sphinx_course/theme/static/course-import.js");
   const file = JSON.stringify(S.exportPayload("ns", {
     "ns:seed": "0123456789abcdef", "ns:review:leadership-m1/2": "abcdef012345:1",
     "ns:final:final-leadership": JSON.stringify({ v: 1, attempts: [{ date: "2026-12-01", score: 3, total: 4 }], last: [] }),

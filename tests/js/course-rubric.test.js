@@ -1,9 +1,9 @@
 // Pure rubric self-review functions: saved ratings and the summary of what to strengthen first.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const R = require("../../sphinx_course/static/course-rubric.js");
-const S = require("../../sphinx_course/static/course-store.js");
-const I = require("../../sphinx_course/static/course-import.js");
+const R = require("../../sphinx_course/theme/static/course-rubric.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
+const I = require("../../sphinx_course/theme/static/course-import.js");
 
 const criteria = [{ id: "vision", title: "Vision" }, { id: "law", title: "Law" }, { id: "budget", title: "Budget" }];
 

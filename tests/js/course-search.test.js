@@ -1,7 +1,7 @@
 // Unit tests of the pure functions in course-search.js, run with Node's built-in test runner.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const S = require("../../sphinx_course/static/course-search.js");
+const S = require("../../sphinx_course/theme/static/course-search.js");
 
 const rights = [
   ["", "Police use of AI affects people’s rights. This page explains those rights in plain words."],

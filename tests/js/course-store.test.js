@@ -1,8 +1,8 @@
 // Unit tests of the pure functions in course-store.js, run with Node's built-in test runner.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const S = require("../../sphinx_course/static/course-store.js");
-const I = require("../../sphinx_course/static/course-import.js");
+const S = require("../../sphinx_course/theme/static/course-store.js");
+const I = require("../../sphinx_course/theme/static/course-import.js");
 
 test("choice grading: exact, partial, wrong and unanswered", () => {
   assert.equal(S.gradeChoice([1], [1]), "correct");

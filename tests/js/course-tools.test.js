@@ -1,7 +1,7 @@
 // Unit tests of the tools' pure scoring and export functions (course-tools.js).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const K = require("../../sphinx_course/static/course-tools.js");
+const K = require("../../sphinx_course/theme/static/course-tools.js");
 
 const statements = (prefix) => ["a", "b", "c", "d"].map((s) => ({ id: `${prefix}-${s}`, text: s, levels: {} }));
 const maturity = {
@@ -100,7 +100,7 @@ test("import accepts only this tool's own, untampered files", () => {
 });
 
 test("the strategy builder reads saved readiness results defensively", () => {
-  const T = require("../../sphinx_course/static/course-tools.js");
+  const T = require("../../sphinx_course/theme/static/course-tools.js");
   const good = JSON.stringify({ answers: {}, result: { dimensions: [
     { label: "Data", score: 3.5, level: "Established" }, { label: "People", score: 1.5, level: "Initial" },
     { label: "Skipped", score: null, level: null }, { label: "Law", score: 2, level: "Developing" },

@@ -3,7 +3,7 @@
 // the engine shows on its own; the site's own rules are checked by tests/test_screening_cases.py.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const K = require("../../sphinx_course/static/course-tools.js");
+const K = require("../../sphinx_course/theme/static/course-tools.js");
 
 const yesNoUnsure = [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }, { id: "unsure", label: "Not sure", short: "not sure", unsure: true }];
 const data = {

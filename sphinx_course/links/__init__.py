@@ -1,0 +1,3 @@
+"""Links and sources: the external-link report, the official-source rules, the sources
+registry and the legal timeline.
+"""

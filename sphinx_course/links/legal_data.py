@@ -1,0 +1,98 @@
+"""The schema shared by the legal data files: the legal timeline and the sources registry.
+
+Both files list entries with a key, dates, an official ``https://`` URL and a kind (primary or
+secondary), and both must report a mistake at its line. They are read with the tools' hardened
+reader (:func:`~sphinx_course.tools_data.parse_located`) and checked by the pydantic models in
+:mod:`.legal_timeline` and :mod:`.sources_registry`, built from the pieces here; :func:`validate`
+turns the first pydantic error into one authoring message with the line it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+
+from ..errors import AuthoringError
+from ..questionnaire.data_files import _line_for, parse_located
+
+KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+HTTPS_PATTERN = r"^https://\S+$"
+
+Place = tuple
+
+
+def _iso(value: Any) -> Any:
+    """YAML reads 2016-04-27 as a date; the registry keeps dates as the text the author wrote."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _as_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value  # pydantic then reports it as not a date
+    return value
+
+
+Key = Annotated[str, StringConstraints(strict=True, pattern=KEY_PATTERN)]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+HttpsUrl = Annotated[str, StringConstraints(strict=True, pattern=HTTPS_PATTERN)]
+PartialDate = Annotated[str, BeforeValidator(_iso), StringConstraints(strict=True, pattern=PARTIAL_DATE_PATTERN)]
+FullDate = Annotated[date, BeforeValidator(_as_date)]
+Kind = Literal["primary", "secondary"]
+
+
+class LegalModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
+#: Explains one pydantic error as a message, given the error and the entry it is in (or None).
+Explainer = Callable[[Any, Any], str]
+
+
+def validate(model: type[M], data: Any, explain: Explainer, entries: str,
+             lines: dict | None = None, key_lines: dict | None = None) -> M:
+    """``data`` checked against ``model``; the first error (a misspelt key first) as a located message (pure)."""
+    lines, key_lines = lines or {}, key_lines or {}
+    try:
+        return model.model_validate(data)
+    except ValidationError as invalid:
+        errors = sorted(invalid.errors(include_url=False),
+                        key=lambda e: (e["type"] != "extra_forbidden", _line_for(tuple(e["loc"]), lines, key_lines) or 0))
+        error = errors[0]
+        loc = tuple(error["loc"])
+        entry = None
+        if len(loc) >= 2 and loc[0] == entries and isinstance(loc[1], int) and isinstance(data, dict):
+            items = data.get(entries)
+            entry = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        raise AuthoringError(explain(error, entry), _line_for(loc, lines, key_lines)) from None
+
+
+def check_unique(values: list[str], entries: str, field: str, label: str, key_lines: dict | None = None) -> None:
+    """Each entry's ``field`` is declared once; the second declaration is the error (pure)."""
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise AuthoringError(f"{label} {value!r} is declared twice.",
+                                 _line_for((entries, index, field), {}, key_lines or {}))
+        seen.add(value)
+
+
+def field_of(error: dict) -> str:
+    """The name of the field an error is about (the last text part of its place)."""
+    return next((str(p) for p in reversed(error["loc"]) if isinstance(p, str) and not re.match(r"^\W", p)), "")
+
+
+def read_file(path: Path, parse: Callable[[Any, dict, dict], R]) -> R:
+    """A legal data file read with the hardened reader, then checked by ``parse(data, lines, key_lines)``."""
+    data, lines, key_lines = parse_located(Path(path).read_bytes())
+    return parse(data, lines, key_lines)

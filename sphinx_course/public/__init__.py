@@ -1,0 +1,1 @@
+"""Public pages: campaign message cards, robots.txt and page preview images."""

@@ -1,0 +1,1 @@
+"""The in-browser tools' questionnaire engine: the directive and the checked YAML data files."""
