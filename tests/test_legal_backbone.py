@@ -68,7 +68,7 @@ def test_at_least_1200_words_on_the_led_and_human_rights_case_law(module_3):
     ("Convention 108+", "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&amp;treatynum=223"),
     ("LED", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016L0680"),
     ("S. and Marper", "https://hudoc.echr.coe.int/eng?i=001-90051"),
-    ("Catt", "https://hudoc.echr.coe.int/eng#{%22appno%22:[%2243514/15%22]}"),  # found by application number
+    ("Catt", "https://hudoc.echr.coe.int/eng#%7B%22appno%22:%5B%2243514/15%22%5D%7D"),  # found by application number
     ("Big Brother Watch", "https://hudoc.echr.coe.int/eng?i=001-210077"),
     ("Glukhin", "https://hudoc.echr.coe.int/eng?i=001-225655"),
     ("C-817/19", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62019CJ0817"),
