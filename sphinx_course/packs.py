@@ -71,12 +71,21 @@ def pdf_links(directive: SphinxDirective, entries: list[tuple[str, str]]) -> lis
                                 classes=["pdf-files-missing"])]
     listing = nodes.bullet_list(classes=["pdf-files"])
     for path, label in present:
-        env.note_dependency(str(folder / path))
-        link = addnodes.download_reference("", "", refdoc=env.docname, refexplicit=True, reftype="download",
-                                           refdomain="", reftarget="/" + (Path(config.course_pdf_folder) / path).as_posix())
-        link += nodes.inline("", label)
+        link = pdf_reference(env, config, path, label)
         listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(" (PDF)")))
     return [listing]
+
+
+def pdf_reference(env, config, path: str, label: str) -> addnodes.download_reference | None:
+    """A link to a printed PDF as a file of the trainer edition, or None where there is none."""
+    folder = Path(env.srcdir) / config.course_pdf_folder
+    if config.course_edition != "trainer" or not (folder / path).is_file():
+        return None
+    env.note_dependency(str(folder / path))
+    link = addnodes.download_reference("", "", refdoc=env.docname, refexplicit=True, reftype="download",
+                                       refdomain="", reftarget="/" + (Path(config.course_pdf_folder) / path).as_posix())
+    link += nodes.inline("", label)
+    return link
 
 
 class PdfFilesDirective(SphinxDirective):
