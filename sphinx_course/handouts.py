@@ -161,7 +161,7 @@ def handout_body(env, docname: str) -> list[nodes.Node]:
     section = nodes.Element()  # a holder: the caller puts the parts under a title or a page's own
     section += nodes.paragraph("", _("About %s minutes.") % record["duration"])
     section += nodes.rubric("", _("Learning objectives"))
-    section += objectives_list([objective["text"] for objective in record["objectives"]], classes=())
+    section += unit_objectives(doctree, record)
     for box in boxes(doctree, TAKEAWAYS_CLASS):
         section += nodes.rubric("", _("Key takeaways"))
         section += [c.deepcopy() for c in box.children if not isinstance(c, nodes.title)]
@@ -174,6 +174,19 @@ def handout_body(env, docname: str) -> list[nodes.Node]:
         section += nodes.rubric("", _("Key sources"))
         section += nodes.bullet_list("", *items)
     return list(section.children)
+
+
+def unit_objectives(doctree, record) -> nodes.bullet_list:
+    """The objectives as the unit's header shows them (typeset, with curly quotes), without its anchors."""
+    header = next((listing for listing in doctree.findall(nodes.bullet_list)
+                   if "unit-objectives" in listing["classes"]), None)
+    if header is None:
+        return objectives_list([objective["text"] for objective in record["objectives"]], classes=())
+    listing = header.deepcopy()
+    listing["classes"] = []
+    for item in listing.children:
+        item["ids"] = []
+    return listing
 
 
 def contents_table(env, pdfs: dict[str, nodes.Node], with_pdfs: bool, location) -> nodes.table:

@@ -94,6 +94,21 @@ def test_a_handout_page_shows_its_unit_and_the_contents_link_it(tmp_path):
     assert row.select_one("a")["href"] == "handouts/unit.html"
 
 
+def test_the_trainer_edition_links_each_printed_pdf_as_a_file(tmp_path):
+    src = handout_site(tmp_path / "src", {"handouts/unit.md": HANDOUT_PAGE.format(title="A unit", unit="/modules/unit")})
+    printed = src / "_build/pdf/handouts/unit.pdf"
+    printed.parent.mkdir(parents=True)
+    printed.write_bytes(b"%PDF-1.4 printed by make pdf")
+    build = sphinx_build(src, tmp_path / "out", "-D", "course_edition=trainer")
+    assert build.returncode == 0, build.output
+    contents = soup(build.outdir / "handouts.html")
+    assert [th.get_text(strip=True) for th in contents.select("table.handouts-contents th")] == ["Module or session", "Length", "PDF"]
+    link = contents.select_one("table.handouts-contents tbody tr td:nth-of-type(3) a")
+    assert link.get_text(strip=True) == "unit.pdf"
+    assert (build.outdir / link["href"]).read_bytes() == printed.read_bytes(), "the PDF is copied into the site"
+    assert not contents.select(".pdf-files-missing")
+
+
 @pytest.mark.parametrize(("handout_pages", "message"), [
     ({"handouts/unit.md": HANDOUT_PAGE.format(title="Unit one", unit="/modules/unit")},
      "handouts/unit.md:3: ERROR: A handout page's heading is its unit's title: write '# A unit', not '# Unit one'. [course.handout]"),
