@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .agenda import agenda
 from .copies import resolved_copies
-from .handouts import handout, units_in_order
+from .handouts import handout, handout_pages, units_in_order
 from .i18n import _
 from .registry import AggregateDirective, course_registry, gathers, read_stamps
 from .trainer import TRAINER_CLASS
@@ -212,8 +212,16 @@ def materials(env, pages: list[str]) -> nodes.bullet_list:
         listing.append(nodes.list_item("", paragraph))
 
     if modules:
-        titles = "; ".join(env.titles[m].astext() for m in modules)
-        item(nodes.strong("", _("Handouts")), " " + _("(one per participant, 1–2 pages each): %s.") % titles)
+        # Each title links to the unit's handout page, to open or print on its own.
+        handout_of = handout_pages(env)
+        titles: list[nodes.Node | str] = []
+        for module in modules:
+            title = env.titles[module].astext()
+            titles += ["; "] if titles else []
+            titles.append(addnodes.pending_xref(
+                "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget="/" + handout_of[module],
+                refexplicit=True, refwarn=True) if module in handout_of else title)
+        item(nodes.strong("", _("Handouts")), " " + _("(one per participant, 1–2 pages each):") + " ", *titles, ".")
     for exercise in exercises:
         doctree = env.get_doctree(exercise)
         name = env.titles[exercise].astext().removeprefix("Exercise: ")
