@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import save_screenshot, sphinx_build, write_fixture_site
+from conftest import axe_violations, save_screenshot, sphinx_build, write_fixture_site
 from test_course import unit_with_questions
 
 CONTENTS = "docs/trainers/handouts.html"
@@ -134,8 +134,12 @@ def test_a_handout_page_reads_on_a_phone_and_a_desktop(browser, site_url, viewpo
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     tab.goto(site_url + CONTENTS)
+    name = "phone" if viewport["width"] < 600 else "desktop"
     contents = tab.locator("table.handouts-contents")
     assert contents.is_visible(), "the handouts page shows no contents"
+    assert contents.locator("tbody tr").count() == 13, "the contents do not list all 13 handouts"
+    save_screenshot(tab, f"handout-{name}-contents")
+    assert axe_violations(tab) == [], "the handouts contents page has accessibility violations"
     contents.get_by_role("link", name="Module 3: Law and human rights").click()
     tab.wait_for_load_state()
     assert tab.url.endswith("docs/trainers/handouts/03-law-and-human-rights.html"), "the contents did not open Module 3's handout"
@@ -150,7 +154,7 @@ def test_a_handout_page_reads_on_a_phone_and_a_desktop(browser, site_url, viewpo
         assert listing.locator("li").first.is_visible(), f"the {part.lower()} are not visible"
     assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
         "the handout page scrolls sideways"
-    name = "phone" if viewport["width"] < 600 else "desktop"
+    assert axe_violations(tab) == [], "the handout page has accessibility violations"
     tab.evaluate("window.scrollTo(0, 0)")
     save_screenshot(tab, f"handout-{name}-top")
     main.locator(".handout-page .rubric", has_text="Scenario discussion questions").scroll_into_view_if_needed()
