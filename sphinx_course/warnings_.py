@@ -82,6 +82,9 @@ AUTHORING_ERRORS = {
     "rubric": "A rubric file is missing, not valid YAML, or lacks 5-7 criteria that each describe every level.",
     "world": "The world bible (docs/authoring/world.yaml) is not valid YAML or an entry lacks a name or summary.",
     "final_check": "A {final-check} names a course folder that holds no course units.",
+    "scenario": "A {discussion-questions} block holds something other than one numbered list.",
+    "handout": "A {handout} names a page that is not a module or session, or its page's heading is not that "
+    "unit's title; or a unit has no handout page for {handouts} to list.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 

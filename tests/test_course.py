@@ -196,7 +196,8 @@ def test_incremental_builds_keep_gathered_pages_current(tmp_path):
         "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
         "modules/unit.md": unit_with_questions(30, ["first", "second", "third"]),
         "progress.md": "# Progress\n\n```{course-progress}\n```\n",
-        "handouts.md": "# Handouts\n\n```{handouts}\n```\n",
+        "handouts.md": "# Handouts\n\n```{handouts}\n```\n\n```{toctree}\nhandouts/unit\n```\n",
+        "handouts/unit.md": "# A unit\n\n```{handout} /modules/unit\n```\n",
     }
     src = write_fixture_site(tmp_path / "src", pages)
     out = tmp_path / "out"
@@ -210,7 +211,7 @@ def test_incremental_builds_keep_gathered_pages_current(tmp_path):
         return (
             html("modules/index.html").select_one("table.course-outline tbody td:nth-of-type(2)").get_text(strip=True),
             html("progress.html").select_one("tr[data-quiz-id='unit-check']")["data-questions"],
-            takeaways_in(html("handouts.html")),
+            takeaways_in(html("handouts/unit.html")),
         )
 
     def takeaways_in(handouts: BeautifulSoup) -> str:
@@ -222,10 +223,10 @@ def test_incremental_builds_keep_gathered_pages_current(tmp_path):
 
     assert shown() == ("30 min", "3", "Alpha.")
 
-    before = written("progress.html"), written("handouts.html")
+    before = written("progress.html"), written("handouts/unit.html")
     unchanged = sphinx_build(src, out)
     assert unchanged.returncode == 0 and "no targets are out of date" in unchanged.output
-    assert (written("progress.html"), written("handouts.html")) == before, "nothing changed, nothing rewritten"
+    assert (written("progress.html"), written("handouts/unit.html")) == before, "nothing changed, nothing rewritten"
 
     unit = src / "modules/unit.md"
     unit.write_text(unit_with_questions(45, ["first", "second", "third", "first"]), encoding="utf-8")

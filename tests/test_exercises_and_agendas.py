@@ -226,6 +226,10 @@ def test_half_day_pack_prints_handouts_in_running_order_and_lists_the_card_sort(
     assert [s["id"] for s in page.select(".pack-sheets section.handout")] == [
         "handout-01-ai-in-law-enforcement", "handout-02-principles", "handout-03-law-and-human-rights"]
     assert "Cards for the principles sort" in page.select_one("ul.pack-materials").get_text()
+    handouts = page.select_one("ul.pack-materials li")
+    assert [a["href"] for a in handouts.select("a")] == [
+        "../handouts/01-ai-in-law-enforcement.html", "../handouts/02-principles.html", "../handouts/03-law-and-human-rights.html"
+    ], "the materials list links each handout to its own page"
 
 
 def test_role_cards_and_inject_sheets_come_from_the_exercise_markup(site_html):

@@ -233,7 +233,8 @@ def test_handouts_find_discussion_questions_and_sources_by_their_markup(tmp_path
         "index.md": "# Course\n\n```{toctree}\nmodules/index\nhandouts\nbroken\n```\n",
         "modules/index.md": "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\n```\n",
         "modules/unit.md": unit,
-        "handouts.md": "# Handouts\n\n```{handouts}\n```\n",
+        "handouts.md": "# Handouts\n\n```{handouts}\n```\n\n```{toctree}\nhandouts/unit\n```\n",
+        "handouts/unit.md": "# A unit\n\n```{handout} /modules/unit\n```\n",
         "broken.md": broken,
     }, 'course_law_as_of = "2026-11-29"\n')
     build = sphinx_build(src, tmp_path / "out")
@@ -241,7 +242,7 @@ def test_handouts_find_discussion_questions_and_sources_by_their_markup(tmp_path
     unit_page = BeautifulSoup((build.outdir / "modules/unit.html").read_text(encoding="utf-8"), "html.parser")
     block = unit_page.select_one(".scenario .discussion-questions")
     assert block.select_one("strong").get_text() == "Discussion questions"
-    handout = BeautifulSoup((build.outdir / "handouts.html").read_text(encoding="utf-8"), "html.parser").select_one(".handout")
+    handout = BeautifulSoup((build.outdir / "handouts/unit.html").read_text(encoding="utf-8"), "html.parser").select_one(".handout")
     rubrics = [r.get_text(strip=True) for r in handout.select(".rubric")]
     assert "Scenario discussion questions" in rubrics and "Key sources" in rubrics, rubrics
     assert [li.get_text(strip=True) for li in handout.select("ol li")] == [

@@ -72,11 +72,20 @@ def test_trainers_manual_has_agendas_notes_guides_and_answer_keys(pdfs, site_htm
 
 
 def test_every_module_and_session_has_a_short_handout(pdfs, site_html):
+    """Each handout page prints to its own PDF of one or two A4 pages, titled as its unit."""
     out, pages = pdfs
     handouts = {name: count for name, count in pages.items() if name.startswith("handouts/")}
-    assert len(handouts) == 13
-    assert all(1 <= count <= 2 for count in handouts.values()), handouts
+    contents = BeautifulSoup((site_html / "docs/trainers/handouts.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [a["href"] for a in contents.select("table.handouts-contents tbody td:first-child a")]
+    assert list(handouts) == [f"handouts/{Path(href).stem}.pdf" for href in listed] and len(handouts) == 13
+    too_long = {name: count for name, count in handouts.items() if not 1 <= count <= 2}
+    assert too_long == {}, f"handouts longer than two A4 pages (or empty): {too_long}"
+    for name in handouts:
+        reader = PdfReader(out / name)
+        assert reader.pages[0].mediabox.height == pytest.approx(842, abs=1), f"{name} is not A4"
+        assert reader.metadata.title.startswith("Handout: Module ") or reader.metadata.title.startswith("Handout: Session ")
     sample = text(out / "handouts" / "03-law-and-human-rights.pdf")
+    assert sample.startswith("Module 3: Law and human rights"), sample[:80]
     for part in ("Learning objectives", "Key takeaways", "Scenario discussion questions", "Key sources"):
         assert part in sample
     assert not re.search(r"Module [1-9]:.*Module [1-9]:", sample[:200]), "one module per handout"
@@ -103,10 +112,9 @@ def test_handouts_and_manual_run_in_course_order_after_a_contents_list(site_html
     """Leadership modules 1-9, then counter-terrorism sessions 1-4 (then, in the manual, exercises)."""
     expected = [f"0{n}" for n in range(1, 10)] + [f"0{n}" for n in range(1, 5)]
     handouts = BeautifulSoup((site_html / "docs/trainers/handouts.html").read_text(encoding="utf-8"), "html.parser")
-    ids = [s["id"] for s in handouts.select("section.handout")]
-    assert [i.removeprefix("handout-")[:2] for i in ids] == expected
-    assert ids[0] == "handout-01-ai-in-law-enforcement" and ids[9] == "handout-01-uses-and-limits"
-    assert [a["href"] for a in handouts.select(".gathered-contents a")] == [f"#{i}" for i in ids]
+    pages = [a["href"] for a in handouts.select("table.handouts-contents tbody td:first-child a")]
+    assert [Path(page).stem[:2] for page in pages] == expected
+    assert pages[0] == "handouts/01-ai-in-law-enforcement.html" and pages[9] == "handouts/01-uses-and-limits.html"
     manual = BeautifulSoup((trainer_html / "docs/trainers/manual.html").read_text(encoding="utf-8"), "html.parser")
     units = [s["id"] for s in manual.select("section.manual-unit")]
     assert [u.removeprefix("manual-")[:2] for u in units[:13]] == expected and len(units) > 13

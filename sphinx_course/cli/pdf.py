@@ -6,7 +6,8 @@
   learner edition (no trainer content; quizzes print as questions with empty boxes);
 - ``trainers-manual.pdf``: the run sheets with their gathered notes, the
   counter-terrorism formats and the trainer's manual, from the trainer edition;
-- ``handouts/<module>.pdf``: a one-to-two-page handout per module and session;
+- ``handouts/<module>.pdf``: a one-to-two-page handout per module and session,
+  printed from its own page;
 - ``packs/<format>.pdf``: each format's prepare-and-print pack, every sheet in
   running order (handouts, participant versions, role cards, inject sheets).
 
@@ -64,11 +65,16 @@ def course_book(site: Path) -> list[str]:
     return [LEADERSHIP + "index.html", *modules, "docs/glossary.html", "docs/references.html"]
 
 
-def handout_ids(site: Path) -> list[str]:
+def handout_pages(site: Path) -> list[str]:
+    """The handout pages, in the order the handouts' contents lists them (course order)."""
+    import posixpath
+
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup((site / HANDOUTS_PAGE).read_text(encoding="utf-8"), "html.parser")
-    return [str(section["id"]) for section in page.select("section.handout")]
+    folder = posixpath.dirname(HANDOUTS_PAGE)
+    return [posixpath.normpath(posixpath.join(folder, str(link["href"]).split("#")[0]))
+            for link in page.select("table.handouts-contents tbody tr td:first-child a[href]")]
 
 
 def print_to_pdf(tab, url: str) -> bytes:
@@ -126,10 +132,10 @@ def make_pdfs(learner: Path, trainer: Path, outdir: Path, browser=None) -> dict[
     manual = [print_with_title(tab, (trainer / p).as_uri()) for p in TRAINERS_MANUAL]
     pages["trainers-manual.pdf"] = join([m for m, _ in manual], outdir / "trainers-manual.pdf",
                                         "Trainer's manual (do not publish)", [t for _, t in manual])
-    for anchor in handout_ids(learner):
-        part = print_to_pdf(tab, (learner / HANDOUTS_PAGE).as_uri() + f"#{anchor}")
-        name = f"handouts/{anchor.removeprefix('handout-')}.pdf"
-        pages[name] = join([part], outdir / name, f"Handout: {anchor.removeprefix('handout-')}")
+    for handout in handout_pages(learner):
+        part, title = print_with_title(tab, (learner / handout).as_uri())
+        name = f"handouts/{Path(handout).stem}.pdf"
+        pages[name] = join([part], outdir / name, f"Handout: {title}")
     for name in PACKS:
         part, title = print_with_title(tab, (learner / PACK_PAGE.format(name=name)).as_uri())
         pages[f"packs/{name}.pdf"] = join([part], outdir / "packs" / f"{name}.pdf", title, [title])

@@ -1,8 +1,13 @@
 """Printable material gathered from the units themselves, never written twice.
 
-``{handouts}`` renders a one-to-two-page handout per module and session:
-objectives (from the front matter), key takeaways, the scenario's discussion
-questions and the key sources, all copied from the unit's own doctree.
+``{handout} /modules/...`` renders, on a page of its own, the one-to-two-page
+handout of one module or session: objectives (from the front matter), key
+takeaways, the scenario's discussion questions and the key sources, all copied
+from the unit's own doctree. The page's heading is the unit's title.
+
+``{handouts}`` renders the contents of the handouts, in course order: each unit's
+title linking to its handout page, its length and, in the trainer edition, its
+PDF when ``make pdf`` has printed it.
 
 ``{trainer-manual}`` renders, in the trainer edition only, every unit's trainer
 notes and quiz answer key in course order, then every exercise's facilitator
@@ -12,6 +17,7 @@ guide; the learner edition gets one line saying where the manual is.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..course.teaching_blocks import TAKEAWAYS_CLASS, boxes
@@ -30,7 +36,11 @@ DISCUSSION_CLASS = "discussion-questions"
 
 
 class handouts(nodes.General, nodes.Element):  # noqa: N801
-    pass
+    """The contents of the handouts; its children are the PDF links found at read time."""
+
+
+class handout_page(nodes.General, nodes.Element):  # noqa: N801
+    """``unit``: the docname of the module or session whose handout this page shows."""
 
 
 class trainer_manual(nodes.General, nodes.Element):  # noqa: N801
@@ -39,6 +49,31 @@ class trainer_manual(nodes.General, nodes.Element):  # noqa: N801
 
 class HandoutsDirective(AggregateDirective):
     node_class, kind = handouts, "handouts"
+
+    def run(self):
+        (node,) = super().run()
+        # PDF links must exist at read time for Sphinx to copy the files; the rows that hold
+        # them are arranged at write time, once every unit has been read.
+        from .packs import pdf_reference
+
+        folder = handouts_folder(self.env.docname)
+        for page in sorted(d for d in self.env.found_docs if d.startswith(folder)):
+            name = page.removeprefix(folder) + ".pdf"
+            link = pdf_reference(self.env, self.config, f"handouts/{name}", name)
+            if link is not None:
+                link["handout_page"] = page
+                node += link
+        return [node]
+
+
+class HandoutDirective(AggregateDirective):
+    node_class, kind = handout_page, "handout"
+    required_arguments = 1
+
+    def run(self):
+        (node,) = super().run()
+        node["unit"] = self.arguments[0].removeprefix("/")
+        return [node]
 
 
 class TrainerManualDirective(AggregateDirective):
@@ -72,6 +107,17 @@ def anchor(docname: str) -> str:
     return "handout-" + docname.rsplit("/", 1)[-1]
 
 
+def handouts_folder(contents_page: str) -> str:
+    """The handout pages sit in a folder named after the contents page: handouts.md, handouts/<unit>.md."""
+    return contents_page + "/"
+
+
+def handout_pages(env) -> dict[str, str]:
+    """Each unit's handout page, found by the ``{handout}`` on it: unit docname -> page docname."""
+    return {node["unit"]: page for page in course_registry(env).pages_gathering("handout")
+            for node in env.get_doctree(page).findall(handout_page)}
+
+
 class DiscussionQuestionsDirective(SphinxDirective):
     """``{discussion-questions}``: a scenario's numbered questions, under a fixed heading.
 
@@ -102,14 +148,20 @@ def discussion_questions(doctree) -> list[nodes.Node]:
 
 
 def handout(env, docname: str) -> nodes.section:
+    """The unit's handout as a section under its title, as the packs print it among other sheets."""
+    section = nodes.section(ids=[anchor(docname)], classes=["handout"])
+    section += nodes.title("", env.titles[docname].astext())
+    section += handout_body(env, docname)
+    return section
+
+
+def handout_body(env, docname: str) -> list[nodes.Node]:
     doctree = env.get_doctree(docname)
     record = course_registry(env).units[docname]
-    title = env.titles[docname].astext()
-    section = nodes.section(ids=[anchor(docname)], classes=["handout"])
-    section += nodes.title("", title)
+    section = nodes.Element()  # a holder: the caller puts the parts under a title or a page's own
     section += nodes.paragraph("", _("About %s minutes.") % record["duration"])
     section += nodes.rubric("", _("Learning objectives"))
-    section += objectives_list([objective["text"] for objective in record["objectives"]], classes=())
+    section += unit_objectives(doctree, record)
     for box in boxes(doctree, TAKEAWAYS_CLASS):
         section += nodes.rubric("", _("Key takeaways"))
         section += [c.deepcopy() for c in box.children if not isinstance(c, nodes.title)]
@@ -121,7 +173,66 @@ def handout(env, docname: str) -> nodes.section:
     if items:
         section += nodes.rubric("", _("Key sources"))
         section += nodes.bullet_list("", *items)
-    return section
+    return list(section.children)
+
+
+def unit_objectives(doctree, record) -> nodes.bullet_list:
+    """The objectives as the unit's header shows them (typeset, with curly quotes), without its anchors."""
+    header = next((listing for listing in doctree.findall(nodes.bullet_list)
+                   if "unit-objectives" in listing["classes"]), None)
+    if header is None:
+        return objectives_list([objective["text"] for objective in record["objectives"]], classes=())
+    listing = header.deepcopy()
+    listing["classes"] = []
+    for item in listing.children:
+        item["ids"] = []
+    return listing
+
+
+def contents_table(env, pdfs: dict[str, nodes.Node], with_pdfs: bool, location) -> nodes.table:
+    """One row per unit in course order: its title linking to its handout page, its length, its PDF."""
+    pages = handout_pages(env)
+    headings = [_("Module or session"), _("Length")] + ([_("PDF")] if with_pdfs else [])
+    table = nodes.table(classes=["handouts-contents"])
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    group += [nodes.colspec(colwidth=width) for width in (6, 2, 1)[:len(headings)]]
+    group += nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in headings)))
+    body = nodes.tbody()
+    group += body
+    for unit in units_in_order(env):
+        title = env.titles[unit].astext()
+        page = pages.get(unit)
+        if page is None:
+            logger.error(f"{title} ({unit}) has no handout page. Add a page with its title as heading and "
+                         f"```{{handout}} /{unit}``` in {handouts_folder(location[0])}. [course.handout]", location=location)
+            cell = nodes.paragraph("", title)
+        else:
+            cell = nodes.paragraph("", "", addnodes.pending_xref(
+                "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget="/" + page,
+                refexplicit=True, refwarn=True))
+        row = nodes.row("", ids=[anchor(unit)])
+        row += nodes.entry("", cell)
+        row += nodes.entry("", nodes.paragraph("", _("%s minutes") % course_registry(env).units[unit]["duration"]))
+        if with_pdfs:
+            link = pdfs.get(page or "")
+            row += nodes.entry("", nodes.paragraph("", "", link) if link is not None else nodes.paragraph("", "—"))
+        body += row
+    return table
+
+
+def check_handout_pages(app, env) -> None:
+    """Once everything is read: each {handout} names a unit, and its page carries that unit's title."""
+    units = course_registry(env).units
+    for page in course_registry(env).pages_gathering("handout"):
+        for node in env.get_doctree(page).findall(handout_page):
+            unit = node["unit"]
+            if units.get(unit, {}).get("kind") != "module":
+                logger.error(f"{{handout}} names {unit!r}, which is not a module or session. [course.handout]",
+                             location=node)
+            elif env.titles[page].astext() != env.titles[unit].astext():
+                logger.error(f"A handout page's heading is its unit's title: write '# {env.titles[unit].astext()}', "
+                             f"not '# {env.titles[page].astext()}'. [course.handout]", location=node)
 
 
 def key_sources(doctree) -> list[nodes.list_item]:
@@ -148,9 +259,14 @@ def manual_section(env, docname: str) -> nodes.section:
     return section
 
 
-def handouts_inputs(app):
-    """Handouts copy takeaways, discussion questions and sources from every module."""
+def handout_inputs(app):
+    """A handout copies takeaways, discussion questions and sources from its module."""
     return read_stamps(app.env, units_in_order(app.env))
+
+
+def handouts_inputs(app):
+    """The contents list the handout pages, found by the {handout} on each."""
+    return read_stamps(app.env, course_registry(app.env).pages_gathering("handout"))
 
 
 def manual_inputs(app):
@@ -163,9 +279,20 @@ def manual_inputs(app):
 def resolve_aggregates(app, doctree, docname) -> None:
     env = app.env
     for node in list(doctree.findall(handouts)):
-        units = units_in_order(env)
-        content = contents(env, units, anchor) + [handout(env, unit) for unit in units]
+        pdfs = {link["handout_page"]: link for link in node.children}
+        content: list[nodes.Node] = [contents_table(env, pdfs, bool(pdfs), (docname, node.line))]
+        if app.config.course_edition == "trainer" and not pdfs:
+            content.append(nodes.paragraph("", _(
+                "The PDF files are not part of this copy of the trainer edition; "
+                "ask the course maintainers for a copy that includes them."), classes=["pdf-files-missing"]))
         node.replace_self(resolved_copies(app, docname, doctree.settings, content))
+    for node in list(doctree.findall(handout_page)):
+        if course_registry(env).units.get(node["unit"], {}).get("kind") != "module":
+            node.replace_self([])  # reported by check_handout_pages
+            continue
+        body = nodes.container(classes=["handout", "handout-page"])
+        body += handout_body(env, node["unit"])
+        node.replace_self(resolved_copies(app, docname, doctree.settings, [body]))
     for node in list(doctree.findall(trainer_manual)):
         if app.config.course_edition != "trainer":
             node.replace_self(nodes.paragraph(
@@ -179,10 +306,13 @@ def resolve_aggregates(app, doctree, docname) -> None:
 
 def setup_handouts(app) -> None:
     gathers(HandoutsDirective.kind, handouts_inputs)
+    gathers(HandoutDirective.kind, handout_inputs)
     gathers(TrainerManualDirective.kind, manual_inputs)
-    for node_class in (handouts, trainer_manual):
+    for node_class in (handouts, handout_page, trainer_manual):
         app.add_node(node_class)
     app.add_directive("handouts", HandoutsDirective)
+    app.add_directive("handout", HandoutDirective)
     app.add_directive("discussion-questions", DiscussionQuestionsDirective)
     app.add_directive("trainer-manual", TrainerManualDirective)
+    app.connect("env-check-consistency", check_handout_pages)
     app.connect("doctree-resolved", resolve_aggregates)

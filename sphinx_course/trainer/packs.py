@@ -27,7 +27,7 @@ from ..i18n import _
 from ..registry import AggregateDirective, course_registry, gathers, read_stamps
 from ..warnings_ import logger
 from .agenda import agenda
-from .handouts import handout, units_in_order
+from .handouts import handout, handout_pages, units_in_order
 from .notes import TRAINER_CLASS
 from .resolved_copies import resolved_copies
 
@@ -71,12 +71,21 @@ def pdf_links(directive: SphinxDirective, entries: list[tuple[str, str]]) -> lis
                                 classes=["pdf-files-missing"])]
     listing = nodes.bullet_list(classes=["pdf-files"])
     for path, label in present:
-        env.note_dependency(str(folder / path))
-        link = addnodes.download_reference("", "", refdoc=env.docname, refexplicit=True, reftype="download",
-                                           refdomain="", reftarget="/" + (Path(config.course_pdf_folder) / path).as_posix())
-        link += nodes.inline("", label)
+        link = pdf_reference(env, config, path, label)
         listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(" (PDF)")))
     return [listing]
+
+
+def pdf_reference(env, config, path: str, label: str) -> addnodes.download_reference | None:
+    """A link to a printed PDF as a file of the trainer edition, or None where there is none."""
+    folder = Path(env.srcdir) / config.course_pdf_folder
+    if config.course_edition != "trainer" or not (folder / path).is_file():
+        return None
+    env.note_dependency(str(folder / path))
+    link = addnodes.download_reference("", "", refdoc=env.docname, refexplicit=True, reftype="download",
+                                       refdomain="", reftarget="/" + (Path(config.course_pdf_folder) / path).as_posix())
+    link += nodes.inline("", label)
+    return link
 
 
 class PdfFilesDirective(SphinxDirective):
@@ -203,8 +212,16 @@ def materials(env, pages: list[str]) -> nodes.bullet_list:
         listing.append(nodes.list_item("", paragraph))
 
     if modules:
-        titles = "; ".join(env.titles[m].astext() for m in modules)
-        item(nodes.strong("", _("Handouts")), " " + _("(one per participant, 1–2 pages each): %s.") % titles)
+        # Each title links to the unit's handout page, to open or print on its own.
+        handout_of = handout_pages(env)
+        titles: list[nodes.Node | str] = []
+        for module in modules:
+            title = env.titles[module].astext()
+            titles += ["; "] if titles else []
+            titles.append(addnodes.pending_xref(
+                "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget="/" + handout_of[module],
+                refexplicit=True, refwarn=True) if module in handout_of else title)
+        item(nodes.strong("", _("Handouts")), " " + _("(one per participant, 1–2 pages each):") + " ", *titles, ".")
     for exercise in exercises:
         doctree = env.get_doctree(exercise)
         name = env.titles[exercise].astext().removeprefix("Exercise: ")
