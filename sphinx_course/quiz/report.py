@@ -17,8 +17,7 @@ from docutils import nodes
 from ..config import setting_location
 from ..helpers import simple_table
 from ..i18n import _
-from ..registry import AggregateDirective, course_registry, gathers
-from ..trainer.resolved_copies import resolved_copies
+from ..registry import GatheringDirective, add_placeholder, course_registry, gathers
 from ..warnings_ import CourseWarning, logger, warn
 from .directives import _front_matter_objectives
 from .lint import Figures, Finding, LintQuestion, figures, lint, unused_allowances
@@ -28,7 +27,7 @@ class assessment_report(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class AssessmentReportDirective(AggregateDirective):
+class AssessmentReportDirective(GatheringDirective):
     node_class, kind = assessment_report, "assessment-report"
 
 
@@ -164,30 +163,27 @@ def _link(app, here: str, page: str, anchor: str, text: str) -> nodes.Node:
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
-def resolve_report(app, doctree, docname) -> None:
-    for node in list(doctree.findall(assessment_report)):
-        if app.config.course_edition != "trainer":
-            node.replace_self(nodes.paragraph(
-                "", _("The assessment report is part of the trainer edition, which is not published on this site.")
-            ))
-            continue
-        found = findings(app)
-        # Not marked trainer-only: it quotes public text (objectives, the answer keys' figures), which the
-        # leak checks would take for trainer text; the learner edition gets only the line above.
-        box = nodes.container(classes=["assessment-report"])
-        mode = app.config.course_quiz_lint
-        box += nodes.paragraph("", _(
-            "Figures from the answer keys as written in the source. The lint is set to \"%s\": "
-        ) % mode + (_("each finding below fails the strict build.") if mode == "warn"
-                    else _("findings are listed here only and do not fail the build.")))
-        for course, pairs in sorted(questions_by_course(app.env).items()):
-            box += course_section(app, docname, course, pairs, found)
-        node.replace_self(resolved_copies(app, docname, doctree.settings, [box]))
+def fill_report(app, docname: str, node: assessment_report) -> list[nodes.Node]:
+    if app.config.course_edition != "trainer":
+        return [nodes.paragraph(
+            "", _("The assessment report is part of the trainer edition, which is not published on this site.")
+        )]
+    found = findings(app)
+    # Not marked trainer-only: it quotes public text (objectives, the answer keys' figures), which the
+    # leak checks would take for trainer text; the learner edition gets only the line above.
+    box = nodes.container(classes=["assessment-report"])
+    mode = app.config.course_quiz_lint
+    box += nodes.paragraph("", _(
+        "Figures from the answer keys as written in the source. The lint is set to \"%s\": "
+    ) % mode + (_("each finding below fails the strict build.") if mode == "warn"
+                else _("findings are listed here only and do not fail the build.")))
+    for course, pairs in sorted(questions_by_course(app.env).items()):
+        box += course_section(app, docname, course, pairs, found)
+    return [box]
 
 
 def setup_quiz_report(app) -> None:
     gathers(AssessmentReportDirective.kind, report_inputs)
-    app.add_node(assessment_report)
+    add_placeholder(app, assessment_report, fill_report)
     app.add_directive("assessment-report", AssessmentReportDirective)
     app.connect("env-check-consistency", run_lint)
-    app.connect("doctree-resolved", resolve_report)
