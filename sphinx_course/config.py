@@ -28,14 +28,19 @@ META_CONTENT_SECURITY_POLICY = (
 )
 
 
-def _iso_date_or_empty(value: Any) -> str | None:
-    if value == "":
+def _iso_date_or_empty(empty_means: str):
+    """A check for an ISO date or "", where "" means ``empty_means`` (said in the message)."""
+
+    def check(value: Any) -> str | None:
+        if value == "":
+            return None
+        try:
+            date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return f"is not a date in the form YYYY-MM-DD (for example 2026-11-29), or empty {empty_means}"
         return None
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return "is not a date in the form YYYY-MM-DD (for example 2026-11-29), or empty for today"
-    return None
+
+    return check
 
 
 def _one_of(*choices: str):
@@ -59,6 +64,12 @@ def _strings_mapped_to_strings(value: Any) -> str | None:
 
 def _strings(value: Any) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "must list folder names as strings"
+
+
+def _class_names(value: Any) -> str | None:
+    if all(isinstance(item, str) and item.strip() for item in value):
+        return None
+    return "must list class names, each a non-empty string"
 
 
 def _names(value: Any) -> str | None:
@@ -90,6 +101,10 @@ class CourseConfig:
         default=True,
         metadata={"help": "Every choice option needs feedback unless a quiz says :feedback: optional."},
     )
+    course_misconception_plain_check: bool = field(
+        default=True,
+        metadata={"help": "Warn (course.misconception_plain) on a {misconception} tag with no sentence."},
+    )
     course_quiz_lint: str = field(
         default="warn",
         metadata={"help": 'The assessment lint: "warn" reports each finding as a course.quiz_lint.<check> warning '
@@ -110,7 +125,26 @@ class CourseConfig:
     course_review_reference_date: str = field(
         default="",
         metadata={"help": "ISO date the legal-review age is measured from; empty means today.",
-                  "check": _iso_date_or_empty},
+                  "check": _iso_date_or_empty("for today")},
+    )
+    course_law_as_of: str = field(
+        default="",
+        metadata={"help": "Default date (YYYY-MM-DD) of the 'Law as of' box on pages with legal content.",
+                  "check": _iso_date_or_empty("if every box names its own date")},
+    )
+    course_legal_timeline_label: str = field(
+        default="",
+        metadata={"help": "Label of the section that renders the legal timeline, linked from each box."},
+    )
+    course_timeline_check_skip_classes: tuple = field(
+        default=(),
+        metadata={"help": "Classes of blocks whose text the typed-date check skips (each with a reason).",
+                  "check": _class_names},
+    )
+    course_legal_checks_deferred: tuple = field(
+        default=(),
+        metadata={"help": "Folders the sources and legal-timeline checks skip for now (conf.py says why for each).",
+                  "check": _strings},
     )
     course_privacy_page: str = field(
         default="docs/about/privacy",

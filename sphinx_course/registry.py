@@ -251,7 +251,7 @@ def shared_inputs(env: BuildEnvironment) -> str:
     return repr((
         sorted((docname, title.astext()) for docname, title in env.titles.items()),
         # A quiz's line is left out: moving it on its page changes no gathering page.
-        # So are its questions' lint records: only the assessment report shows them (see quiz_report).
+        # So are its questions' lint records: only the assessment report shows them (see quiz/report.py).
         [dataclasses.replace(quiz, line=0, lint=()) for quiz in registry.all_quizzes()],
         sorted(registry.units.items()),
     ))

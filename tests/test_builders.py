@@ -66,6 +66,7 @@ def test_a_text_build_keeps_the_quiz_as_questions(tmp_path):
     ("course_edition", '"public"', "course_edition = 'public' must be \"learner\" or \"trainer\""),
     ("course_legal_review_max_months", '"twelve"', "course_legal_review_max_months = 'twelve' must be a whole number"),
     ("course_unit_folders", "[3]", "course_unit_folders = [3] must list folder names as strings"),
+    ("course_law_as_of", '"6 December 2026"', "course_law_as_of = '6 December 2026' is not a date in the form YYYY-MM-DD"),
 ])
 def test_a_bad_setting_stops_the_build_with_one_message_naming_it(tmp_path, setting, value, expected):
     src = every_directive_site(tmp_path / "src", f"{setting} = {value}\n")
@@ -116,6 +117,15 @@ def test_a_clean_build_without_dash_w_still_succeeds(tmp_path):
     ({"course_http_allowlist": {"http://example.org/": 1}},
      ["course_http_allowlist = {'http://example.org/': 1} must map each URL (a string) to the reason it is allowed (a string)."]),
     ({"course_theme_fixes": "yes"}, ["course_theme_fixes = 'yes' must be True or False."]),
+    # The settings the quiz and the legal checks used to register themselves are checked the same way.
+    ({"course_law_as_of": "2026-12-06", "course_legal_checks_deferred": ("later/",)}, []),
+    ({"course_law_as_of": "06/12/2026"},
+     ["course_law_as_of = '06/12/2026' is not a date in the form YYYY-MM-DD (for example 2026-11-29), "
+      "or empty if every box names its own date."]),
+    ({"course_timeline_check_skip_classes": ["quoted-date", " "]},
+     ["course_timeline_check_skip_classes = ['quoted-date', ' '] must list class names, each a non-empty string."]),
+    ({"course_legal_checks_deferred": "later/"}, ["course_legal_checks_deferred = 'later/' must be a list."]),
+    ({"course_misconception_plain_check": "off"}, ["course_misconception_plain_check = 'off' must be True or False."]),
 ])
 def test_config_problems_name_the_setting_and_what_it_must_be(values, expected):
     from sphinx_course.config import config_problems

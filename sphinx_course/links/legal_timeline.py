@@ -25,6 +25,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..config import course_config
 from ..errors import AuthoringError
 from ..i18n import _
 from ..warnings_ import CourseWarning, logger, warn
@@ -178,7 +179,7 @@ class LawAsOfDirective(SphinxDirective):
     option_spec = {"class": directives.class_option}
 
     def run(self):
-        raw = self.arguments[0] if self.arguments else self.config.course_law_as_of
+        raw = self.arguments[0] if self.arguments else course_config(self).course_law_as_of
         try:
             when = date.fromisoformat(str(raw))
         except ValueError:
@@ -193,7 +194,7 @@ class LawAsOfDirective(SphinxDirective):
         intro = nodes.paragraph()
         intro += nodes.Text(_("Statements about the law on this page describe it as it stood on this date. "
                               "Dates of legal milestones come from the course's "))
-        target = self.config.course_legal_timeline_label
+        target = course_config(self).course_legal_timeline_label
         if target:
             ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=target, refexplicit=True)
             ref += nodes.inline("", _("legal timeline"))
@@ -245,7 +246,8 @@ def has_legal_content(doctree, metadata: dict) -> bool:
 
 def check_page(app, doctree) -> None:
     docname = app.env.docname
-    if docname.startswith(tuple(app.config.course_legal_checks_deferred)):
+    settings = course_config(app)
+    if docname.startswith(tuple(settings.course_legal_checks_deferred)):
         return
     milestones = load_timeline()
     boxes = [n for n in doctree.findall(nodes.admonition) if BOX_CLASS in n.get("classes", [])]
@@ -261,7 +263,7 @@ def check_page(app, doctree) -> None:
     # Trainer notes are checked in their own branch (issue #16 leaves them to the trainer developer).
     # The sources registry prints dates of its own (a treaty opening for signature is both).
     skip = {MILESTONE_CLASS, TIMELINE_CLASS, BOX_CLASS, "source-list", "source-date",
-            *app.config.course_timeline_check_skip_classes}
+            *settings.course_timeline_check_skip_classes}
     for text in doctree.findall(nodes.Text):
         if inside(text, skip):
             continue
@@ -276,12 +278,6 @@ def check_page(app, doctree) -> None:
 
 
 def setup_legal_timeline(app) -> None:
-    app.add_config_value("course_law_as_of", "", "env",
-                         description="Default date (YYYY-MM-DD) of the 'Law as of' box on pages with legal content.")
-    app.add_config_value("course_legal_timeline_label", "", "env",
-                         description="Label of the section that renders the legal timeline, linked from each box.")
-    app.add_config_value("course_timeline_check_skip_classes", (), "env",
-                         description="Classes of blocks whose text the typed-date check skips (each with a reason).")
     app.add_role("milestone", MilestoneRole())
     app.add_directive("legal-timeline", LegalTimelineDirective)
     app.add_directive("law-as-of", LawAsOfDirective)

@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from docutils import nodes
 
+from ..config import course_config
 from ..errors import AuthoringError
 from ..questionnaire.data_files import read_yaml_data
 from ..warnings_ import logger
@@ -132,7 +133,7 @@ def link_source_problem(url: str, text: str, rules: SourceRules) -> str | None:
 
 def check_sources(app, doctree) -> None:
     docname = app.env.docname
-    if docname.startswith(tuple(app.config.course_legal_checks_deferred)):
+    if docname.startswith(tuple(course_config(app).course_legal_checks_deferred)):
         return
     rules = load_rules()
     for ref in doctree.findall(nodes.reference):
@@ -145,8 +146,4 @@ def check_sources(app, doctree) -> None:
 
 
 def setup_source_check(app) -> None:
-    app.add_config_value(
-        "course_legal_checks_deferred", (), "env",
-        description="Folders the sources and legal-timeline checks skip for now (conf.py says why for each).",
-    )
     app.connect("doctree-read", check_sources)

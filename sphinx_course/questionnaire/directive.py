@@ -49,7 +49,7 @@ class QuestionnaireDirective(SphinxDirective):
         except AuthoringError as error:
             logger.error(f"{relative}: {error.message} [course.tool]", location=f"{path}:{error.line or 1}")
             return []
-        mismatch = as_of_mismatch(data, self.config.course_law_as_of)
+        mismatch = as_of_mismatch(data, course_config(self).course_law_as_of)
         if mismatch:
             warn(CourseWarning.TOOL_AS_OF, f"{relative}: {mismatch}", location=f"{path}:{key_line(path, 'as_of')}")
         registry = course_registry(self.env)

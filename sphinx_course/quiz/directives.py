@@ -39,6 +39,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..config import course_config
 from ..errors import AuthoringError
 from ..helpers import content_offset
 from ..i18n import _
@@ -140,7 +141,7 @@ class MisconceptionRole(SphinxRole):
 
     def run(self):
         slug, sentence = misconception_parts(self.text)
-        if not sentence and self.config.course_misconception_plain_check:
+        if not sentence and course_config(self).course_misconception_plain_check:
             warn(CourseWarning.MISCONCEPTION_PLAIN,
                  f"The misconception tag '{slug}' has no plain-language sentence; write it as "
                  f"{{misconception}}`A sentence saying what the learner believes <{slug}>`.",
@@ -220,7 +221,7 @@ class QuizDirective(SphinxDirective):
             return []
         title = self.options.get("title") or _("Self-check")
         require_feedback = self.options.get("feedback", "required") == "required"
-        if require_feedback and not self.config.course_quiz_require_feedback:
+        if require_feedback and not course_config(self).course_quiz_require_feedback:
             require_feedback = False
 
         holder = nodes.Element()
@@ -584,7 +585,7 @@ class QuizToPlainNodes(SphinxPostTransform):
 
     def run(self, **kwargs):
         for root in list(self.document.findall(quiz)):
-            root.replace_self(plain_quiz(root, show_answers=self.config.course_edition == "trainer"))
+            root.replace_self(plain_quiz(root, show_answers=course_config(self).course_edition == "trainer"))
 
 
 def plain_quiz(root: quiz, show_answers: bool) -> nodes.Element:
@@ -797,8 +798,6 @@ def setup_quiz(app) -> None:
     app.add_directive("question", QuestionDirective)
     app.add_directive("explanation", ExplanationDirective)
     app.add_role("misconception", MisconceptionRole())
-    app.add_config_value("course_misconception_plain_check", True, "env",
-                         description="Warn (course.misconception_plain) on a {misconception} tag with no sentence.")
     app.add_transform(CheckQuizPieces)
     app.add_post_transform(QuizToPlainNodes)
     app.add_transform(CheckQuizIds)

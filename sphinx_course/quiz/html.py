@@ -10,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from ..config import course_config
 from ..course.outline import next_unit, units_in_course_order
 from ..i18n import _
 from ..registry import course_registry
@@ -36,7 +37,7 @@ def _qid(node: nodes.Node, number: int) -> str:
 
 def visit_quiz(self: HTML5Translator, node: q.quiz) -> None:
     quiz_id = node["quiz_id"]
-    privacy = self.builder.get_relative_uri(self.builder.current_docname, self.config.course_privacy_page)
+    privacy = self.builder.get_relative_uri(self.builder.current_docname, course_config(self).course_privacy_page)
     # A quiz gathered from others (a final check, a review round) says so; course-quiz-rounds.js runs it.
     mode = "".join(f' data-{name}="{self.attval(str(node[key]))}"'
                    for key, name in (("mode", "mode"), ("per_unit", "per-unit")) if node.get(key))
@@ -206,7 +207,7 @@ def depart_hint(self, node):
 def visit_answer_key(self: HTML5Translator, node: q.quiz_answer_key) -> None:
     title = _("Answers and explanations: %s") % node["title"]
     # Trainers get the key open: it is their answer sheet.
-    opened = " open" if self.config.course_edition == "trainer" else ""
+    opened = " open" if course_config(self).course_edition == "trainer" else ""
     self.body.append(
         f'<details class="quiz-answers"{opened}><summary>{self.encode(title)}</summary>\n<ol class="quiz-key">\n'
     )
@@ -262,7 +263,7 @@ def visit_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
 def depart_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
     # The tag is an authoring label ("output-as-fact"): it helps trainers read the key, but a
     # learner should read the author's feedback, not our category names.
-    if node["misconception"] and self.config.course_edition == "trainer":
+    if node["misconception"] and course_config(self).course_edition == "trainer":
         text = q.misconception_text(node)
         slug = self.attval(node["misconception"])
         self.body.append(f'<p class="quiz-misconception" data-misconception="{slug}">{self.encode(text)}</p>')

@@ -14,11 +14,10 @@ from pathlib import Path
 
 from docutils import nodes
 
-from ..config import setting_location
+from ..config import course_config, setting_location
 from ..helpers import simple_table
 from ..i18n import _
-from ..registry import AggregateDirective, course_registry, gathers
-from ..trainer.resolved_copies import resolved_copies
+from ..registry import GatheringDirective, add_placeholder, course_registry, gathers
 from ..warnings_ import CourseWarning, logger, warn
 from .directives import _front_matter_objectives
 from .lint import Figures, Finding, LintQuestion, figures, lint, unused_allowances
@@ -28,7 +27,7 @@ class assessment_report(nodes.General, nodes.Element):  # noqa: N801
     pass
 
 
-class AssessmentReportDirective(AggregateDirective):
+class AssessmentReportDirective(GatheringDirective):
     node_class, kind = assessment_report, "assessment-report"
 
 
@@ -42,21 +41,21 @@ def questions_by_course(env) -> dict[str, list[tuple[str, LintQuestion]]]:
 
 def is_course(app, course: str) -> bool:
     """A folder of course units (``modules/leadership``), whose keys are balanced as a whole."""
-    return any((course + "/").startswith(folder) for folder in app.config.course_unit_folders)
+    return any((course + "/").startswith(folder) for folder in course_config(app).course_unit_folders)
 
 
 def findings(app) -> list[Finding]:
     courses = {course: [q for _d, q in pairs] for course, pairs in questions_by_course(app.env).items()}
-    return lint(courses, app.config.course_quiz_lint_allow, [c for c in courses if is_course(app, c)])
+    return lint(courses, course_config(app).course_quiz_lint_allow, [c for c in courses if is_course(app, c)])
 
 
 def run_lint(app, env) -> None:
     courses = {course: [q for _d, q in pairs] for course, pairs in questions_by_course(env).items()}
-    for problem in unused_allowances(courses, app.config.course_quiz_lint_allow):
+    for problem in unused_allowances(courses, course_config(app).course_quiz_lint_allow):
         logger.error(f"{problem} [course.config]",
                      location=setting_location(Path(app.confdir, "conf.py"), "course_quiz_lint_allow"))
     found = findings(app)
-    if app.config.course_quiz_lint == "report":
+    if course_config(app).course_quiz_lint == "report":
         if found:
             logger.info(f"assessment lint: {len(found)} findings, listed on the assessment report only "
                         '(course_quiz_lint = "report")')
@@ -67,9 +66,10 @@ def run_lint(app, env) -> None:
 
 def report_inputs(app):
     """The report shows every question's lint record, lines included, and the lint settings."""
-    if app.config.course_edition != "trainer":
+    settings = course_config(app)
+    if settings.course_edition != "trainer":
         return None
-    return repr((questions_by_course(app.env), app.config.course_quiz_lint_allow))
+    return repr((questions_by_course(app.env), settings.course_quiz_lint_allow))
 
 
 def _figure_cells(numbers: Figures, flags: int) -> list[str]:
@@ -164,30 +164,28 @@ def _link(app, here: str, page: str, anchor: str, text: str) -> nodes.Node:
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
-def resolve_report(app, doctree, docname) -> None:
-    for node in list(doctree.findall(assessment_report)):
-        if app.config.course_edition != "trainer":
-            node.replace_self(nodes.paragraph(
-                "", _("The assessment report is part of the trainer edition, which is not published on this site.")
-            ))
-            continue
-        found = findings(app)
-        # Not marked trainer-only: it quotes public text (objectives, the answer keys' figures), which the
-        # leak checks would take for trainer text; the learner edition gets only the line above.
-        box = nodes.container(classes=["assessment-report"])
-        mode = app.config.course_quiz_lint
-        box += nodes.paragraph("", _(
-            "Figures from the answer keys as written in the source. The lint is set to \"%s\": "
-        ) % mode + (_("each finding below fails the strict build.") if mode == "warn"
-                    else _("findings are listed here only and do not fail the build.")))
-        for course, pairs in sorted(questions_by_course(app.env).items()):
-            box += course_section(app, docname, course, pairs, found)
-        node.replace_self(resolved_copies(app, docname, doctree.settings, [box]))
+def fill_report(app, docname: str, node: assessment_report) -> list[nodes.Node]:
+    settings = course_config(app)
+    if settings.course_edition != "trainer":
+        return [nodes.paragraph(
+            "", _("The assessment report is part of the trainer edition, which is not published on this site.")
+        )]
+    found = findings(app)
+    # Not marked trainer-only: it quotes public text (objectives, the answer keys' figures), which the
+    # leak checks would take for trainer text; the learner edition gets only the line above.
+    box = nodes.container(classes=["assessment-report"])
+    mode = settings.course_quiz_lint
+    box += nodes.paragraph("", _(
+        "Figures from the answer keys as written in the source. The lint is set to \"%s\": "
+    ) % mode + (_("each finding below fails the strict build.") if mode == "warn"
+                else _("findings are listed here only and do not fail the build.")))
+    for course, pairs in sorted(questions_by_course(app.env).items()):
+        box += course_section(app, docname, course, pairs, found)
+    return [box]
 
 
 def setup_quiz_report(app) -> None:
     gathers(AssessmentReportDirective.kind, report_inputs)
-    app.add_node(assessment_report)
+    add_placeholder(app, assessment_report, fill_report)
     app.add_directive("assessment-report", AssessmentReportDirective)
     app.connect("env-check-consistency", run_lint)
-    app.connect("doctree-resolved", resolve_report)

@@ -6,8 +6,9 @@
 then reviews the objectives they met and missed. ``{review-mistakes}`` gathers every question of
 every course unit; the browser shows the ones this learner last got wrong.
 
-Nothing is copied by hand: both are gathering directives, filled in from the units' doctrees
-when the page is written, like the handouts. The questions keep their quiz's fingerprint and
+Nothing is copied by hand: both are gathering directives whose placeholders are filled in
+from the units' doctrees when the page is written (``registry.add_placeholder``), before
+references are resolved, so the copies go through the page's own post-transforms. The questions keep their quiz's fingerprint and
 number (``origin``), so an answer on these pages counts for the question itself in the
 learner's review list. Every builder gets the gathered questions; HTML also gets the controls
 that ``course-quiz-rounds.js`` drives, and any other builder prints them as a plain quiz.
@@ -24,8 +25,7 @@ from docutils.utils.smartquotes import smartyPants
 
 from ..course.outline import units_in_course_order
 from ..i18n import _
-from ..registry import AggregateDirective, course_registry, gathers, read_stamps
-from ..trainer.resolved_copies import resolved_copies
+from ..registry import GatheringDirective, add_placeholder, course_registry, gathers, read_stamps
 from ..warnings_ import CourseWarning, logger, warn
 from ..web_only import add_web_only_node
 from .directives import quiz, quiz_answer_key, quiz_key_entry, quiz_question
@@ -47,19 +47,17 @@ class quiz_round_controls(nodes.General, nodes.Element):  # noqa: N801
     """The HTML controls of a gathered quiz: ``mode`` is "final" or "review"."""
 
 
-class FinalCheckDirective(AggregateDirective):
+class FinalCheckDirective(GatheringDirective):
     node_class, kind = final_check, "final-check"
     required_arguments = 1
     option_spec = {"per-unit": directives.positive_int}
 
-    def run(self):
-        [node] = super().run()
-        node["course"] = self.arguments[0].strip().strip("/")
-        node["per_unit"] = self.options.get("per-unit", DEFAULT_PER_UNIT)
-        return [node]
+    def placeholder(self) -> final_check:
+        return final_check(course=self.arguments[0].strip().strip("/"),
+                           per_unit=self.options.get("per-unit", DEFAULT_PER_UNIT))
 
 
-class ReviewMistakesDirective(AggregateDirective):
+class ReviewMistakesDirective(GatheringDirective):
     node_class, kind = review_mistakes, "review-mistakes"
 
 
@@ -132,7 +130,7 @@ def course_units(env, course: str) -> list[str]:
     return [unit for unit in units_in_course_order(env) if unit.startswith(folder)]
 
 
-def final_check_nodes(app, node: final_check) -> list[nodes.Node]:
+def fill_final_check(app, docname: str, node: final_check) -> list[nodes.Node]:
     env, course, per_unit = app.env, node["course"], node["per_unit"]
     units = course_units(env, course)
     if not units:
@@ -161,7 +159,7 @@ def final_check_nodes(app, node: final_check) -> list[nodes.Node]:
             quiz_round_controls(mode="final", per_unit=per_unit)]
 
 
-def review_nodes(app) -> list[nodes.Node]:
+def fill_review(app, docname: str, node: review_mistakes) -> list[nodes.Node]:
     gathered = gather(app.env, units_in_course_order(app.env), pool_only=False)
     if not gathered:
         return [nodes.paragraph("", _("The course has no self-check questions yet."))]
@@ -187,13 +185,6 @@ def visit_controls_html(self, node: quiz_round_controls) -> None:
     raise nodes.SkipNode
 
 
-def resolve_rounds(app, doctree, docname) -> None:
-    for node in list(doctree.findall(final_check)):
-        node.replace_self(resolved_copies(app, docname, doctree.settings, final_check_nodes(app, node)))
-    for node in list(doctree.findall(review_mistakes)):
-        node.replace_self(resolved_copies(app, docname, doctree.settings, review_nodes(app)))
-
-
 def rounds_inputs(app):
     """Both copy questions from every course unit."""
     return read_stamps(app.env, units_in_course_order(app.env))
@@ -202,9 +193,8 @@ def rounds_inputs(app):
 def setup_quiz_rounds(app) -> None:
     gathers(FinalCheckDirective.kind, rounds_inputs)
     gathers(ReviewMistakesDirective.kind, rounds_inputs)
-    for node_class in (final_check, review_mistakes):
-        app.add_node(node_class)
+    add_placeholder(app, final_check, fill_final_check)
+    add_placeholder(app, review_mistakes, fill_review)
     add_web_only_node(app, quiz_round_controls, visit_controls_html)
     app.add_directive("final-check", FinalCheckDirective)
     app.add_directive("review-mistakes", ReviewMistakesDirective)
-    app.connect("doctree-resolved", resolve_rounds)
