@@ -26,7 +26,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check
+.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -68,6 +68,12 @@ test: $(STAMP)  ## Run the whole test suite (builds the site too).
 CASES ?= tests/fixtures/screening-cases.yaml
 screening-check: $(STAMP)  ## Run screening cases (CASES=path/to/cases.yaml) through the browser's rules with Node.
 	@$(BIN)/python -m sphinx_course.cli.screening_check $(abspath $(CASES))
+
+new-module: $(STAMP)  ## Create modules/COURSE/SLUG.md from the module template and add it to the course's toctree (COURSE=, SLUG=, TITLE=).
+	@$(BIN)/python -m sphinx_course.cli.scaffold module --course "$(COURSE)" --slug "$(SLUG)" --title "$(TITLE)"
+
+new-exercise: $(STAMP)  ## Create exercises/scenarios/SLUG.md from the exercise template (SLUG=, TITLE=, TRACK=leadership or counter-terrorism).
+	@$(BIN)/python -m sphinx_course.cli.scaffold exercise --track "$(or $(TRACK),leadership)" --slug "$(SLUG)" --title "$(TITLE)"
 
 bench: $(STAMP) $(LIGHTHOUSE)  ## Measure build time, page weight and Lighthouse scores; writes _build/bench/.
 	$(BIN)/python tests/benchmark.py

@@ -208,6 +208,19 @@ def store_script_attributes(app) -> dict[str, str]:
     }
 
 
+# Each tool kind's own script, loaded after course-tool-core.js on the pages that hold that kind.
+TOOL_SCRIPTS = {
+    "maturity": "course-tool-readiness.js",
+    "screening": "course-tool-screening.js",
+    "builder": "course-tool-strategy.js",
+}
+
+
+def tool_scripts(tools: list[dict]) -> list[str]:
+    """The kind scripts a page's tools need, once each, in the order the tools appear."""
+    return list(dict.fromkeys(TOOL_SCRIPTS[tool["kind"]] for tool in tools))
+
+
 def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     registry = course_registry(app.env)
     # A final check or review round is a quiz too, gathered from the units, with its own script
@@ -221,7 +234,7 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
     if not (has_quiz or shows_progress or is_unit or has_tool):
         return
     app.add_js_file("course-store.js", loading_method="defer", **store_script_attributes(app))
-    if shows_progress or is_unit or has_tool:  # the DOM helpers course-progress.js and course-tools.js share
+    if shows_progress or is_unit or has_tool:  # the DOM helpers course-progress.js and the tool scripts share
         app.add_js_file("course-dom.js", loading_method="defer")
     # course-quiz.css styles the site's buttons and file inputs (.quiz-button) as well as quizzes,
     # so every page that shows those buttons needs it: tools, progress and units' "Mark as read".
@@ -238,7 +251,9 @@ def add_page_assets(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file("course-progress.js", loading_method="defer")
     if has_tool:
         app.add_css_file("course-tools.css")
-        app.add_js_file("course-tools.js", loading_method="defer")
+        app.add_js_file("course-tool-core.js", loading_method="defer")
+        for script in tool_scripts(registry.tools[pagename]):
+            app.add_js_file(script, loading_method="defer")
 
 
 def remove_theme_templates(app, exception) -> None:

@@ -57,7 +57,7 @@ def _strip_lines(value: Any) -> Any:
     return value
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "theme" / "static" / "course-tools.js"
+SCRIPT = ROOT / "theme" / "static" / "course-tool-screening.js"
 DEFAULT_DATA = ROOT.parent / "exercises" / "tools" / "screening.yaml"
 VERDICTS = ("prohibited", "possibly-prohibited", "high-risk", "transparency", "minimal", "out-of-scope", "incomplete", "unmatched")
 EXPECT_KEYS = {"category", "annex", "rules", "not_rules", "missing", "confirm"}
@@ -151,7 +151,7 @@ def load_cases(path: Path, data: dict) -> list[dict]:
 
 
 def evaluate(data: dict, cases: list[dict]) -> list[dict]:
-    """Each case's result from evaluateScreening in course-tools.js, the code the page runs."""
+    """Each case's result from evaluateScreening in course-tool-screening.js, the code the page runs."""
     node = shutil.which("node")
     if not node:
         raise RuntimeError("Node.js is needed to run the browser's screening code: install nodejs.")

@@ -6,9 +6,11 @@
     ```
 
 The page gets an accessible form (fieldsets, legends, native inputs), a
-privacy panel and empty result areas; ``course-tools.js`` scores answers with
-the same data, embedded in the page as a JSON data block (not executable, so
-allowed under a strict Content Security Policy). Answers never leave the
+privacy panel and empty result areas; ``course-tool-core.js`` and its kind's
+script (``course-tool-readiness.js``, ``-screening.js``, ``-strategy.js``, see
+``extension.TOOL_SCRIPTS``) score answers with the same data, embedded in the
+page as a JSON data block (not executable, so allowed under a strict Content
+Security Policy). Answers never leave the
 browser unless the reader exports them.
 """
 

@@ -2,10 +2,9 @@
    the "My progress" table with export, import and clearing, the "continue" line, and the read
    marker at the end of each unit. Nothing is sent anywhere. Pure rules are exported for Node. */
 (function (factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else window.CourseProgress = api;
-})(function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./course-store.js"));
+  else window.CourseProgress = factory(window.CourseStore);
+})(function (S) {
   "use strict";
   function readKey(ns, unit) { return ns + ":read:" + unit; }
 
@@ -23,7 +22,37 @@
     return read ? text + " · " + T.read : text;
   }
 
-  return { readKey: readKey, unitStage: unitStage, statusText: statusText };
+  /* Where the learner continues, from a course's units in order, each {quizStage, read}: the index
+     of the unit to open next, or null before any start and once every unit is completed. */
+  function continueIndex(units) {
+    return S.nextUnit(units.map(function (u) { return unitStage(u.quizStage, u.read); }));
+  }
+
+  /* A course's totals for "My progress": quizzes completed (and their share, rounded), units read. */
+  function courseProgress(units) {
+    var done = units.filter(function (u) { return u.quizStage === "completed"; }).length;
+    return {
+      done: done, read: units.filter(function (u) { return u.read; }).length, total: units.length,
+      percent: units.length ? Math.round((100 * done) / units.length) : 0
+    };
+  }
+
+  /* The "Best score" cell: "best / total" once completed, a dash before. */
+  function bestText(progress, total) {
+    return progress.stage === "completed" ? S.format("{score} / {total}", { score: progress.best, total: total }) : "–";
+  }
+
+  /* An outline link's text once the learner has started its quiz; null keeps the build-time text
+     ("6 questions"). */
+  function outlineText(T, progress, total) {
+    if (progress.stage === "completed") return S.format(T.completedBest, { score: progress.best, total: total });
+    return progress.stage === "started" ? T.inProgress : null;
+  }
+
+  return {
+    readKey: readKey, unitStage: unitStage, statusText: statusText,
+    continueIndex: continueIndex, courseProgress: courseProgress, bestText: bestText, outlineText: outlineText
+  };
 });
 
 (function () {
@@ -82,11 +111,10 @@
   /* Outline links keep their build-time text ("6 questions") until the learner has started. */
   $$("table.course-outline").forEach(function (table) {
     var links = $$("a[data-quiz-status]", table);
-    var stages = links.map(function (link) {
-      var progress = progressOf(link), total = link.getAttribute("data-questions");
+    var units = links.map(function (link) {
+      var progress = progressOf(link), text = P.outlineText(T, progress, link.getAttribute("data-questions"));
       var read = isRead(link.getAttribute("data-unit"));
-      if (progress.stage === "completed") link.textContent = S.format(T.completedBest, { score: progress.best, total: total });
-      if (progress.stage === "started") link.textContent = T.inProgress;
+      if (text !== null) link.textContent = text;
       link.setAttribute("data-stage", progress.stage);
       var unitCell = link.closest("tr").querySelector("td");
       if (read && !unitCell.querySelector(".unit-read-mark")) {
@@ -96,9 +124,9 @@
         unitCell.appendChild(document.createTextNode(" "));
         unitCell.appendChild(mark);
       }
-      return P.unitStage(progress.stage, read);
+      return { quizStage: progress.stage, read: read };
     });
-    var next = S.nextUnit(stages);
+    var next = P.continueIndex(units);
     if (next === null) return;
     var unit = links[next].closest("tr").querySelector("td a");
     var line = document.createElement("p"), link = document.createElement("a");
@@ -114,7 +142,7 @@
   function showContinue() {
     $$("[data-course-continue]").forEach(function (line) {
       var units = JSON.parse(line.nextElementSibling.textContent);
-      var next = S.nextUnit(units.map(function (u) { return P.unitStage(quizProgress(u.quiz, u.fp).stage, isRead(u.unit)); }));
+      var next = P.continueIndex(units.map(function (u) { return { quizStage: quizProgress(u.quiz, u.fp).stage, read: isRead(u.unit) }; }));
       line.textContent = "";
       line.hidden = next === null;
       if (next === null) return;
@@ -134,20 +162,15 @@
   function say(text) { message.textContent = text; }
 
   function render() {
-    var done = 0, read = 0;
-    rows.forEach(function (row) {
-      var progress = progressOf(row), total = +row.getAttribute("data-questions");
-      var unitRead = isRead(row.getAttribute("data-unit"));
-      row.querySelector("[data-best]").textContent =
-        progress.stage === "completed" ? S.format("{score} / {total}", { score: progress.best, total: total }) : "–";
+    var units = rows.map(function (row) {
+      var progress = progressOf(row), unitRead = isRead(row.getAttribute("data-unit"));
+      row.querySelector("[data-best]").textContent = P.bestText(progress, +row.getAttribute("data-questions"));
       row.querySelector("[data-status]").textContent = P.statusText(T, progress.stage, unitRead);
       row.setAttribute("data-state", progress.stage === "completed" ? "completed" : "open");
-      if (progress.stage === "completed") done += 1;
-      if (unitRead) read += 1;
+      return { quizStage: progress.stage, read: unitRead };
     });
-    var percent = rows.length ? Math.round((100 * done) / rows.length) : 0;
-    root.querySelector("[data-overall]").textContent = S.format(T.overall, { done: done, total: rows.length, percent: percent }) +
-      " " + S.format(T.overallRead, { read: read, total: rows.length });
+    var totals = P.courseProgress(units);
+    root.querySelector("[data-overall]").textContent = S.format(T.overall, totals) + " " + S.format(T.overallRead, totals);
     showContinue();
   }
 

@@ -1,7 +1,9 @@
-// Unit tests of the tools' pure scoring and export functions (course-tools.js).
+// The readiness self-assessment's pure scoring, comparison, CSV rows and answer checks
+// (course-tool-readiness.js).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const K = require("../../sphinx_course/theme/static/course-tools.js");
+const K = require("../../sphinx_course/theme/static/course-tool-readiness.js");
+const core = require("../../sphinx_course/theme/static/course-tool-core.js");
 
 const statements = (prefix) => ["a", "b", "c", "d"].map((s) => ({ id: `${prefix}-${s}`, text: s, levels: {} }));
 const maturity = {
@@ -77,55 +79,40 @@ test("comparison shows the change per dimension, and none where either side has 
   ]);
 });
 
-// The screening engine has its own tests: screening.test.js.
+// The screening engine has its own tests (course-tool-screening.test.js), and so has the
+// strategy builder (course-tool-strategy.test.js).
 
-test("exports: CSV quoting and builder Markdown", () => {
-  assert.equal(K.toCSV([["a", 'say "hi"', "x,y"], [1, null, 2]]), 'a,"say ""hi""","x,y"\n1,,2\n');
-  const builder = { kind: "builder", sections: [{ id: "vision", title: "Vision", prompt: "Why?" }, { id: "budget", title: "Budget", prompt: "How much?" }] };
-  assert.equal(K.builderMarkdown(builder, { vision: "Safer streets." }, "Our strategy"),
-    "# Our strategy\n\n## Vision\n\nSafer streets.\n\n## Budget\n\n_How much?_\n");
+test("CSV rows: one per dimension with its score, level and percent, then the overall line", () => {
+  const answers = { "people-a": 4, "people-b": 4, "people-c": 3, "people-d": "na", "data-a": 1, "data-b": 2, "data-c": 1, "data-d": 2 };
+  assert.deepEqual(K.maturityRows(K.scoreMaturity(maturity, answers)), [
+    ["dimension", "answered", "statements", "score", "level", "percent"],
+    ["People", 3, 4, 3.7, "Leading", 89],
+    ["Data", 4, 4, 1.5, "Developing", 17],
+    ["Overall", 8, 8, 2.6, "Established", ""],
+  ]);
+  assert.equal(core.toCSV(K.maturityRows(K.scoreMaturity(maturity, {}))).split("\n")[1], "People,0,4,,,");
 });
 
 test("import accepts only this tool's own, untampered files", () => {
-  const good = JSON.stringify(K.exportFile(maturity, { "people-a": 2 }, null, "2026-11-29"));
-  assert.deepEqual(K.parseToolFile(good, maturity), { "people-a": 2 });
-  const other = JSON.stringify(K.exportFile({ ...maturity, id: "other" }, {}, null, "x"));
-  assert.throws(() => K.parseToolFile(other, maturity));
-  const tampered = JSON.stringify(K.exportFile(maturity, { "people-a": 9 }, null, "x"));
-  assert.throws(() => K.parseToolFile(tampered, maturity));
-  const unknown = JSON.stringify(K.exportFile(maturity, { "nobody": 1 }, null, "x"));
-  assert.throws(() => K.parseToolFile(unknown, maturity));
-  assert.throws(() => K.parseToolFile("not json", maturity));
-  assert.equal(K.parseSavedAnswers("{broken", maturity), null);
+  const parse = (text) => core.parseToolFile(text, maturity, K.validAnswers);
+  assert.deepEqual(parse(JSON.stringify(core.exportFile(maturity, { "people-a": 2 }, null, "2026-11-29"))), { "people-a": 2 });
+  assert.throws(() => parse(JSON.stringify(core.exportFile({ ...maturity, id: "other" }, {}, null, "x"))));
+  assert.throws(() => parse(JSON.stringify(core.exportFile({ ...maturity, version: 2 }, {}, null, "x"))), "another version");
+  assert.throws(() => parse(JSON.stringify(core.exportFile(maturity, { "people-a": 9 }, null, "x"))));
+  assert.throws(() => parse(JSON.stringify(core.exportFile(maturity, { "nobody": 1 }, null, "x"))));
+  assert.throws(() => parse(JSON.stringify(core.exportFile(maturity, { "people-a": 2.5 }, null, "x"))), "between levels");
+  assert.throws(() => parse("not json"));
+  assert.equal(core.parseSavedAnswers("{broken", maturity, K.validAnswers), null);
 });
 
-test("the strategy builder reads saved readiness results defensively", () => {
-  const T = require("../../sphinx_course/theme/static/course-tools.js");
-  const good = JSON.stringify({ answers: {}, result: { dimensions: [
-    { label: "Data", score: 3.5, level: "Established" }, { label: "People", score: 1.5, level: "Initial" },
-    { label: "Skipped", score: null, level: null }, { label: "Law", score: 2, level: "Developing" },
-    { label: "Money", score: 4, level: "Leading" },
-  ] } });
-  assert.deepEqual(T.readinessPriorities(good).map((d) => d.label), ["People", "Law", "Data"]);
-  assert.deepEqual(T.readinessPriorities(null), []);
-  assert.deepEqual(T.readinessPriorities(JSON.stringify({ answers: {}, result: null })), []);
-  for (const bad of ["{not json", "42", '"text"', "null", '{"result": 5}', '{"result": {"dimensions": "x"}}',
-    '{"result": {"dimensions": [null]}}', '{"result": {"dimensions": [{"label": 3, "score": 1, "level": "a"}]}}',
-    '{"result": {"dimensions": [{"label": "a", "score": "high", "level": "a"}]}}',
-    '{"result": {"dimensions": [{"label": "a", "score": 2}]}}']) {
-    assert.equal(T.readinessPriorities(bad), null, bad);
-  }
-});
-
-test("imported and saved tool answers never accept prototype keys as ids", () => {
-  const maturity = { kind: "maturity", scale: [{}, {}, {}, {}], dimensions: [{ statements: [{ id: "a" }] }] };
-  const screening = { kind: "screening", questions: [{ id: "q", options: [{ id: "yes" }] }] };
-  const builder = { kind: "builder", sections: [{ id: "vision" }] };
+test("readiness answers: a level on the scale or 'na', for a known statement, never a prototype key", () => {
+  const tiny = { kind: "maturity", scale: [{}, {}, {}, {}], dimensions: [{ statements: [{ id: "a" }] }] };
   for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
-    assert.equal(K.validAnswers(maturity, JSON.parse(`{"${key}": 2}`)), false, key);
-    assert.equal(K.validAnswers(screening, JSON.parse(`{"${key}": "yes"}`)), false, key);
-    assert.equal(K.validAnswers(builder, JSON.parse(`{"${key}": "text"}`)), false, key);
+    assert.equal(K.validAnswers(tiny, JSON.parse(`{"${key}": 2}`)), false, key);
   }
-  assert.equal(K.validAnswers(maturity, { a: 2 }), true);
-  assert.equal(K.validAnswers(maturity, { a: 9 }), false, "a level beyond the scale");
+  assert.equal(K.validAnswers(tiny, { a: 2 }), true);
+  assert.equal(K.validAnswers(tiny, { a: "na" }), true);
+  assert.equal(K.validAnswers(tiny, { a: 9 }), false, "a level beyond the scale");
+  assert.equal(K.validAnswers(tiny, { a: 0 }), false, "a level below the scale");
+  assert.equal(K.validAnswers(tiny, { a: "2" }), false, "a level as text");
 });

@@ -1,9 +1,9 @@
-// The use-case screening (evaluateScreening in course-tools.js): fail-safe results, several
+// The use-case screening (evaluateScreening in course-tool-screening.js): fail-safe results, several
 // functions at once, explanations. A small questionnaire stands in for the site's, so each rule of
 // the engine shows on its own; the site's own rules are checked by tests/test_screening_cases.py.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const K = require("../../sphinx_course/theme/static/course-tools.js");
+const K = require("../../sphinx_course/theme/static/course-tool-screening.js");
 
 const yesNoUnsure = [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }, { id: "unsure", label: "Not sure", short: "not sure", unsure: true }];
 const data = {
@@ -136,4 +136,12 @@ test("CSV export carries the verdict, what is missing and why each finding appli
   assert.deepEqual(rows.find((r) => r[0] === "Indicative category"), ["Indicative category", "possibly-prohibited"]);
   assert.deepEqual(rows.find((r) => r[0] === "To confirm"), ["To confirm", "that national law enables it"]);
   assert.match(rows[rows.length - 1][1], /^Banned\. Because you answered: function: live; public space: Yes; national law: not sure$/);
+});
+
+test("screening answers never accept prototype keys as question ids", () => {
+  const tiny = { kind: "screening", questions: [{ id: "q", options: [{ id: "yes" }] }] };
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+    assert.equal(K.validAnswers(tiny, JSON.parse(`{"${key}": "yes"}`)), false, key);
+  }
+  assert.equal(K.validAnswers(tiny, { q: "yes" }), true);
 });
