@@ -28,6 +28,7 @@ class CourseWarning(str, Enum):
     LAW_AS_OF_MISSING = "law_as_of_missing"
     TOOL_AS_OF = "tool_as_of"
     WORLD_NAME = "world_name"
+    WORLD_PLACE = "world_place"
     MISCONCEPTION_PLAIN = "misconception_plain"
     FINAL_CHECK_POOL = "final_check_pool"
     # The assessment lint (quiz_lint.CHECKS): one subtype per check, "quiz_lint.<check>".
@@ -39,7 +40,6 @@ class CourseWarning(str, Enum):
     QUIZ_LINT_ALL_OF_THE_ABOVE = "quiz_lint.all_of_the_above"
     QUIZ_LINT_FEEDBACK_MISSING = "quiz_lint.feedback_missing"
     QUIZ_LINT_FEEDBACK_BARE = "quiz_lint.feedback_bare"
-    WORLD_PLACE = "world_place"
 
 
 WARNING_HELP = {
