@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -90,6 +91,43 @@ def check_unique(values: list[str], entries: str, field: str, label: str, key_li
 def field_of(error: dict) -> str:
     """The name of the field an error is about (the last text part of its place)."""
     return next((str(p) for p in reversed(error["loc"]) if isinstance(p, str) and not re.match(r"^\W", p)), "")
+
+
+@dataclass(frozen=True)
+class EntryWords:
+    """How a legal data file's messages name the file and its entries."""
+
+    file: str  # "The legal timeline file"
+    holds: str  # what its top level holds: "only 'milestones'"
+    list_key: str  # "milestones"
+    noun: str  # "Milestone"
+    ident: str  # the key that names an entry: "id"
+    fields: tuple[str, ...]
+
+
+def explain_entry(error: dict, entry, words: EntryWords) -> tuple[str | None, Any]:
+    """The message for a schema error every legal data file words alike, and the entry's name (pure).
+
+    Returns ``None`` as the message for an error about one field's value, which each file
+    explains in its own words (a date format, an official URL).
+    """
+    loc, kind, field = tuple(error["loc"]), error["type"], field_of(error)
+    if len(loc) < 2 or not isinstance(loc[1], int):
+        if kind == "extra_forbidden":
+            return f"{words.file} has an unknown key {loc[0]!r}; it holds {words.holds}.", None
+        return f"{words.file} must have a '{words.list_key}' list.", None
+    number = loc[1] + 1
+    ident = entry.get(words.ident) if isinstance(entry, dict) else None
+    named = f"{words.noun} {number} ({ident or 'no ' + words.ident})"
+    if len(loc) == 2:
+        return f"{words.noun} {number} must be a mapping of {', '.join(words.fields)}.", ident
+    if kind in ("missing", "string_too_short"):
+        return f"{named} lacks {field}.", ident
+    if kind == "extra_forbidden":
+        return f"{named} has an unknown key {field!r}; use {', '.join(words.fields)}.", ident
+    if field == words.ident:
+        return f"{words.noun} {words.ident} {error.get('input')!r} must be lower-case letters, digits and hyphens.", ident
+    return None, ident
 
 
 def read_file(path: Path, parse: Callable[[Any, dict, dict], R]) -> R:

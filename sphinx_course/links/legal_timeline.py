@@ -29,7 +29,20 @@ from ..config import course_config
 from ..errors import AuthoringError
 from ..i18n import _
 from ..warnings_ import CourseWarning, logger, warn
-from .legal_data import FullDate, HttpsUrl, Key, Kind, LegalModel, Text, check_unique, field_of, read_file, validate
+from .legal_data import (
+    EntryWords,
+    FullDate,
+    HttpsUrl,
+    Key,
+    Kind,
+    LegalModel,
+    Text,
+    check_unique,
+    explain_entry,
+    field_of,
+    read_file,
+    validate,
+)
 from .official_sources import host_matches, load_rules
 
 TIMELINE_FILE = Path(__file__).parent.parent / "data" / "legal-timeline.yaml"
@@ -68,24 +81,16 @@ class TimelineFile(LegalModel):
     milestones: list[MilestoneEntry]
 
 
+TIMELINE_WORDS = EntryWords("The legal timeline file", "only 'milestones'", "milestones", "Milestone", "id",
+                            tuple(MilestoneEntry.model_fields))
+
+
 def explain(error: dict, entry) -> str:
     """One schema error in the timeline file, in the words of the messages authors know (pure)."""
-    loc, kind, value, field = tuple(error["loc"]), error["type"], error.get("input"), field_of(error)
-    if len(loc) < 2 or not isinstance(loc[1], int):
-        if kind == "extra_forbidden":
-            return f"The legal timeline file has an unknown key {loc[0]!r}; it holds only 'milestones'."
-        return "The legal timeline file must have a 'milestones' list."
-    number = loc[1] + 1
-    ident = entry.get("id") if isinstance(entry, dict) else None
-    if len(loc) == 2:
-        return f"Milestone {number} must be a mapping of {', '.join(MilestoneEntry.model_fields)}."
-    if kind == "missing" or kind == "string_too_short":
-        return f"Milestone {number} ({ident or 'no id'}) lacks {field}."
-    if kind == "extra_forbidden":
-        return (f"Milestone {number} ({ident or 'no id'}) has an unknown key {field!r}; "
-                f"use {', '.join(MilestoneEntry.model_fields)}.")
-    if field == "id":
-        return f"Milestone id {value!r} must be lower-case letters, digits and hyphens."
+    message, ident = explain_entry(error, entry, TIMELINE_WORDS)
+    if message:
+        return message
+    value, field = error.get("input"), field_of(error)
     if field == "date":
         return f"Milestone {ident!r} has date {value!r}; write YYYY-MM-DD."
     if field == "kind":

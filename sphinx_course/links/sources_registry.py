@@ -43,7 +43,20 @@ from ..errors import AuthoringError
 from ..i18n import _
 from ..questionnaire.data_files import _line_for
 from ..warnings_ import logger
-from .legal_data import HttpsUrl, Key, Kind, LegalModel, PartialDate, Text, check_unique, field_of, read_file, validate
+from .legal_data import (
+    EntryWords,
+    HttpsUrl,
+    Key,
+    Kind,
+    LegalModel,
+    PartialDate,
+    Text,
+    check_unique,
+    explain_entry,
+    field_of,
+    read_file,
+    validate,
+)
 from .official_sources import SourceRules, host_matches, link_source_problem, load_rules
 
 SOURCES_FILE = Path(__file__).parent.parent / "data" / "sources.yaml"
@@ -115,25 +128,18 @@ class SourcesFile(LegalModel):
 REQUIRED = tuple(name for name, field in SourceEntry.model_fields.items() if field.is_required())
 
 
+SOURCE_WORDS = EntryWords("The sources registry", "'groups' and 'sources'", "sources", "Source", "key",
+                          tuple(SourceEntry.model_fields))
+
+
 def explain(error: dict, entry) -> str:
     """One schema error in the sources registry, in the words of the messages authors know (pure)."""
-    loc, kind, value, field = tuple(error["loc"]), error["type"], error.get("input"), field_of(error)
-    if loc[:1] == ("groups",):
+    if tuple(error["loc"])[:1] == ("groups",):
         return f"groups: {error['msg']} (each group is a lower-case key with a heading)."
-    if len(loc) < 2 or not isinstance(loc[1], int):
-        if kind == "extra_forbidden":
-            return f"The sources registry has an unknown key {loc[0]!r}; it holds 'groups' and 'sources'."
-        return "The sources registry must have a 'sources' list."
-    number = loc[1] + 1
-    key = entry.get("key") if isinstance(entry, dict) else None
-    if len(loc) == 2:
-        return f"Source {number} must be a mapping of {', '.join(SourceEntry.model_fields)}."
-    if kind in ("missing", "string_too_short"):
-        return f"Source {number} ({key or 'no key'}) lacks {field}."
-    if kind == "extra_forbidden":
-        return f"Source {number} ({key or 'no key'}) has an unknown key {field!r}; use {', '.join(SourceEntry.model_fields)}."
-    if field == "key":
-        return f"Source key {value!r} must be lower-case letters, digits and hyphens."
+    message, key = explain_entry(error, entry, SOURCE_WORDS)
+    if message:
+        return message
+    value, field = error.get("input"), field_of(error)
     if field in ("date", "checked"):
         return f"Source {key!r} has {field} {value!r}; write YYYY-MM-DD" + (" (or 'undated')." if field == "date" else ".")
     if field == "kind":
