@@ -198,8 +198,11 @@ def test_a_parallel_build_writes_the_same_site_as_a_serial_one(tmp_path):
         (src / "modules" / f"{page}.md").write_text(
             unit_with_questions(20, ["first", "second", "third"]).replace("# A unit", f"# Unit {page}")
             .replace("unit-check", f"{page}-check"), encoding="utf-8")
+        (src / "handouts" / f"{page}.md").write_text(f"# Unit {page}\n\n```{{handout}} /modules/{page}\n```\n", encoding="utf-8")
     (src / "modules" / "index.md").write_text(
         "# Modules\n\n```{course-outline}\n```\n\n```{toctree}\nunit\nsecond\nthird\n```\n", encoding="utf-8")
+    (src / "handouts.md").write_text(
+        "# Handouts\n\n```{handouts}\n```\n\n```{toctree}\nhandouts/unit\nhandouts/second\nhandouts/third\n```\n", encoding="utf-8")
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     for out, options in ((serial, ()), (parallel, ("-j", "2"))):
         result = build(src, out, "-W", "--keep-going", "-n", *options)
