@@ -19,6 +19,8 @@ BUILD       := _build
 # so a failed build never replaces a good site with a broken one.
 STAGING     := $(BUILD)/.staging
 SERVE_PORT  ?= 8000
+# The translated editions' languages: conf.py's course_languages, less English, the source.
+TRANSLATIONS := fr es ar
 LIGHTHOUSE  := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
@@ -26,7 +28,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
+.PHONY: help html gettext intl-update trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -38,10 +40,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-html: $(STAMP)  ## Build the learner and public site into _build/html.
-	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/html $(SPHINXOPTS) . $(STAGING)/html
+html: $(STAMP)  ## Build the learner and public site, every language (English at the root, /fr/, /es/, /ar/), into _build/html.
+	$(BIN)/python -m sphinx_course.cli.editions $(STAGING)/html $(BUILD)/doctrees $(FRESH) $(QUIET) $(SPHINXOPTS)
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
+
+gettext: $(STAMP)  ## Extract every translatable string (pages, data files, interface) into _build/gettext/*.pot.
+	$(BIN)/sphinx-build -b gettext -E $(QUIET) -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) . $(BUILD)/gettext
+
+intl-update: gettext  ## Refresh locales/<lang>/LC_MESSAGES/*.po from the templates (sphinx-intl), for translators.
+	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -d locales $(foreach code,$(TRANSLATIONS),-l $(code)) -w 0
 
 trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
 	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer

@@ -20,6 +20,17 @@ author = "AI-POL training site contributors"
 copyright = "2026, AI-POL training site contributors"
 language = "en"
 
+# --- Languages (docs/authoring/translating.md) ---
+# English is the source, built at the root; each other language is built into /<code>/ from
+# the catalogues in locales/<code>/LC_MESSAGES/ (one per page, as sphinx-intl and Weblate lay them
+# out), and publishes a page only when its catalogue is complete.
+course_languages = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+locale_dirs = ["locales"]
+gettext_compact = False
+gettext_uuid = False
+gettext_last_translator = "AI-POL translators"
+gettext_language_team = "AI-POL translators"
+
 extensions = [
     "myst_parser",
     "sphinx_design",
@@ -32,7 +43,7 @@ extensions = [
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
-    "_build", "_templates", ".venv", "slides", "modules/*/slides", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
+    "_build", "_templates", "locales", ".venv", "slides", "modules/*/slides", "node_modules", "tests", "sphinx_course", "tools", ".ci", "build",
     "*.egg-info", "README.md", "ARCHITECTURE.md", ".pytest_cache", "**/.pytest_cache", "Thumbs.db", ".DS_Store",
 ]
 

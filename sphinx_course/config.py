@@ -84,6 +84,13 @@ def _labelled_slugs(value: Any) -> str | None:
     return "must map each track's slug (a string) to its label (a string), with at least one track"
 
 
+def _language_names(value: Any) -> str | None:
+    if all(isinstance(k, str) and re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", k) and isinstance(v, str) and v.strip()
+           for k, v in value.items()):
+        return None
+    return "must map each language code (such as \"fr\") to the language's name in that language"
+
+
 #: The Toolkit's five core principles, as exercises and screening rules name them.
 DEFAULT_PRINCIPLES = ("Lawfulness", "Minimization of Harm", "Human Autonomy", "Fairness", "Good Governance")
 #: The site's courses: each exercise belongs to one, by its slug.
@@ -193,6 +200,18 @@ class CourseConfig:
     course_raw_html_allowlist: dict = field(
         default_factory=dict,
         metadata={"help": "Docnames of pages allowed to carry raw HTML, each mapped to the reason it is needed."},
+    )
+    course_languages: dict = field(
+        default_factory=dict,
+        metadata={"help": "The site's languages, each code mapped to its name in that language; the first is the "
+                          "source language, built at the root, and each other is built into /<code>/ "
+                          "(docs/authoring/translating.md). Empty: one edition, in `language`.",
+                  "check": _language_names},
+    )
+    course_gettext_dir: str = field(
+        default="_build/gettext",
+        metadata={"help": "Where `make gettext` writes the message templates, relative to conf.py; the translated "
+                          "editions count each page's translated strings against them."},
     )
     course_content_security_policy: str = field(
         default=META_CONTENT_SECURITY_POLICY,

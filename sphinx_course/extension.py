@@ -18,6 +18,7 @@ from .course.teaching_blocks import setup_blocks
 from .course.units import setup_units
 from .course.world_bible import setup_world
 from .i18n import CATALOG, _
+from .languages.build import setup_languages
 from .links.legal_timeline import setup_legal_timeline
 from .links.link_report import setup_links
 from .links.official_sources import setup_source_check
@@ -270,9 +271,12 @@ def remove_theme_templates(app, exception) -> None:
 def setup_extension(app) -> None:
     register_config(app)
     setup_web_only(app)
-    app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_registry(app)
+    # Registered at once, so that every _() is a plain string; a translated edition loads its
+    # catalogue from locales/ (languages.build.load_interface_catalogue).
+    app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
     setup_messages(app)
+    setup_languages(app)
     setup_content_safety(app)
     setup_quiz(app)
     setup_quiz_rounds(app)

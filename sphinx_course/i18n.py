@@ -1,12 +1,39 @@
 """Interface strings, translated through Sphinx's message catalogues.
 
-A French, Spanish or Arabic edition adds ``locale/<lang>/LC_MESSAGES/sphinx_course.po``
-to this package; no code changes.
+Every string the extensions (and, through ``data-strings``, the browser scripts) show
+is written ``_("...")`` and comes out in the edition's language. The translations
+live beside the pages' own, in ``locales/<lang>/LC_MESSAGES/sphinx_course.po``;
+``make gettext`` extracts the template (``languages/extraction.py``). Strings shown
+in *another* language than the page's (the language switcher's notes) are marked
+``N_("...")`` and looked up with ``in_language``.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 from sphinx.locale import get_translation
 
 CATALOG = "sphinx_course"
 _ = get_translation(CATALOG)
+
+
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark a string for extraction without translating it here."""
+    return message
+
+
+@cache
+def _catalogue(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with open(path, "rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.string, str) and m.string
+                and not m.fuzzy}
+
+
+def in_language(locale_dir: Path, language: str, message: str) -> str:
+    """``message`` in ``language`` from its interface catalogue, or as written when it has none."""
+    return _catalogue(Path(locale_dir, language, "LC_MESSAGES", f"{CATALOG}.po")).get(message, message)

@@ -1,0 +1,1 @@
+"""Translated editions: one source, an edition per language, each page published only when translated."""

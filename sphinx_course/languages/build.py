@@ -1,0 +1,208 @@
+"""Sphinx's side of the translated editions: which pages a build writes, where links go,
+the switcher's and ``hreflang`` data for the templates, and the interface catalogue.
+
+See ``editions.py`` for the publication rule and ``docs/authoring/translating.md``
+for the workflow a translator follows.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.transforms.i18n import Locale
+from sphinx.util import logging
+from sphinx.util.i18n import CatalogInfo
+
+from ..i18n import CATALOG, N_, _, in_language
+from .catalogues import INTERFACE_DOMAINS
+from .sitemap import sitemap_locations, sitemap_xml
+from .extraction import write_interface_template
+from .editions import RIGHT_TO_LEFT, alternates, editions_of, read_editions, remember, switcher_entries
+
+logger = logging.getLogger(__name__)
+
+#: What the switcher says, in the language of the edition it leads to, when it leads to
+#: that edition's home page because this page is not published there.
+FALLBACK_NOTE = N_("home page: this page is not yet translated")
+
+
+def locale_dir(app) -> Path:
+    return Path(app.srcdir, app.config.locale_dirs[0]) if app.config.locale_dirs else Path(app.srcdir, "locales")
+
+
+class EditionHTMLBuilder(StandaloneHTMLBuilder):
+    """Sphinx's html builder, which in a translated edition writes only the pages that edition
+    publishes; every link to another page leads to it in the English edition, one folder up."""
+
+    def unpublished(self, docname: str) -> bool:
+        editions = editions_of(self._app)
+        return (editions is not None and editions.translated and docname in self.env.all_docs
+                and not editions.publishes(editions.current, docname))
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        uri = super().get_target_uri(docname, typ)
+        return "../" + uri if self.unpublished(docname) else uri
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        if not self.unpublished(docname):
+            super().write_doc(docname, doctree)
+
+    def write_doc_serialized(self, docname: str, doctree: nodes.document) -> None:
+        if not self.unpublished(docname):
+            super().write_doc_serialized(docname, doctree)
+
+
+def _published_only_locale(editions):
+    class PublishedPagesLocale(Locale):
+        """Sphinx's translation of a page, applied only to pages this edition publishes: the others
+        stay wholly English (their titles in the navigation included), never half translated."""
+
+        def apply(self, **kwargs) -> None:
+            if editions.publishes(editions.current, self.env.current_document.docname):
+                super().apply(**kwargs)
+
+    return PublishedPagesLocale
+
+
+def load_editions(app, config) -> None:
+    names = config.course_languages
+    if not names:
+        return
+    source = next(iter(names))
+    current = config.language or source
+    if current not in names:
+        app._course_config_problems.append(("course_languages", (
+            f"language = {current!r} is not one of course_languages ({', '.join(names)}); "
+            "add it there, with its name, to build an edition in it.")))
+        return
+    gettext_dir = Path(app.confdir, config.course_gettext_dir)
+    if current != source and not gettext_dir.is_dir():
+        app._course_config_problems.append(("course_gettext_dir", (
+            f"the {names[current]} edition needs the message templates in {config.course_gettext_dir}, "
+            "made from the current source: run `make gettext` first (make html does).")))
+        return
+    if gettext_dir.is_dir():
+        editions = read_editions(names, current, gettext_dir, locale_dir(app), config.root_doc)
+    else:
+        editions = read_editions({source: names[source]}, current, gettext_dir, locale_dir(app), config.root_doc)
+    remember(app, editions)
+    if editions.translated:
+        app.registry.transforms[:] = [_published_only_locale(editions) if t is Locale else t
+                                      for t in app.registry.transforms]
+        load_interface_catalogue(app, current)
+
+
+def load_interface_catalogue(app, language: str) -> None:
+    """Compile ``locales/<lang>/LC_MESSAGES/sphinx_course.po`` (if changed) and load it, so that the
+    extensions' strings, the browser scripts' among them, come out in the edition's language."""
+    folder = locale_dir(app)
+    info = CatalogInfo(str(folder / language / "LC_MESSAGES"), CATALOG, app.config.source_encoding)
+    if Path(info.po_path).is_file() and info.is_outdated():
+        info.write_mo(language)
+    app.add_message_catalog(CATALOG, str(folder))
+
+
+def page_languages(app, pagename, templatename, context, doctree) -> None:
+    editions = editions_of(app)
+    context["course_dir"] = "rtl" if (app.config.language or "") in RIGHT_TO_LEFT else ""
+    if editions is None or len(editions.shipped()) < 2:
+        return
+    builder = app.builder
+    is_page = pagename in app.env.all_docs
+    page_uri = StandaloneHTMLBuilder.get_target_uri(builder, pagename)
+    home_uri = StandaloneHTMLBuilder.get_target_uri(builder, app.config.root_doc)
+    # Pages such as the search page and the index exist in every edition.
+    probe = pagename if is_page else app.config.root_doc
+    entries = switcher_entries(editions, probe, page_uri, home_uri)
+    for entry in entries:
+        entry["note"] = in_language(locale_dir(app), entry["code"], FALLBACK_NOTE) if entry["fallback"] else ""
+    context["course_languages"] = entries
+    context["course_languages_label"] = _("Language")
+    context["course_alternates"] = alternates(editions, probe, page_uri, app.config.html_baseurl)
+
+
+def mark_english_links(app, doctree, docname) -> None:
+    """In a translated edition, a link to a page it does not publish leads to the English page:
+    say so to screen readers and browsers (``lang="en"`` on the link, from docutils' language- class)."""
+    editions = editions_of(app)
+    if editions is None or not editions.translated or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    here = posixpath.dirname(app.builder.get_target_uri(docname))
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if not reference.get("internal") or not uri or "://" in uri:
+            continue
+        if posixpath.normpath(posixpath.join(here, uri.split("#")[0])).startswith("../"):
+            reference["classes"].append("language-" + editions.source)
+
+
+def sitemap_entries(editions, app, english_locations: list[str]) -> list[dict]:
+    """Every published page of every edition, with its alternates: the site's one sitemap. The pages
+    are those sphinx-sitemap listed for the English edition, so its exclusions hold in every language."""
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    by_uri = {StandaloneHTMLBuilder.get_target_uri(app.builder, d): d for d in app.env.all_docs}
+    entries = []
+    for code in editions.shipped():
+        for location in english_locations:
+            uri = location[len(base):] if location.startswith(base) else location
+            docname = by_uri.get(uri)
+            if docname is None or not editions.publishes(code, docname):
+                continue
+            entries.append({"loc": base + editions.prefix(code) + uri,
+                            "alternates": alternates(editions, docname, uri, app.config.html_baseurl)})
+    return entries
+
+
+def write_sitemap(app, exception) -> None:
+    """The source edition writes the sitemap of every edition; the translated editions write none."""
+    editions = editions_of(app)
+    if exception or editions is None or not isinstance(app.builder, StandaloneHTMLBuilder) or \
+            app.config.course_edition != "learner":
+        return
+    sitemap = Path(app.outdir, "sitemap.xml")
+    if editions.translated:
+        sitemap.unlink(missing_ok=True)
+        return
+    if not sitemap.is_file() or len(editions.shipped()) < 2:
+        return
+    sitemap.write_text(sitemap_xml(sitemap_entries(editions, app, sitemap_locations(sitemap))), encoding="utf-8")
+
+
+def write_translation_status(app, exception) -> None:
+    """``translation-status.json``: per language and per page, the share translated, fuzzy and untranslated."""
+    editions = editions_of(app)
+    if exception or editions is None or editions.translated or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    Path(app.outdir, "translation-status.json").write_text(
+        json.dumps(status_document(editions), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def status_document(editions) -> dict:
+    return {
+        "rule": "A page is published in a language only when all its strings are translated and none is fuzzy.",
+        "languages": {
+            code: {
+                "name": editions.names[code],
+                "shipped": code in editions.shipped(),
+                "pages": {d: s.as_dict() for d, s in sorted(status.items()) if d not in INTERFACE_DOMAINS},
+                "interface": {d: s.as_dict() for d, s in sorted(status.items()) if d in INTERFACE_DOMAINS},
+            }
+            for code, status in editions.status.items()
+        },
+    }
+
+
+def setup_languages(app) -> None:
+    app.add_builder(EditionHTMLBuilder, override=True)
+    # After the settings have been checked (config.check_config, priority 100).
+    app.connect("config-inited", load_editions, priority=150)
+    app.connect("html-page-context", page_languages)
+    app.connect("doctree-resolved", mark_english_links)
+    # After sphinx-sitemap has written its file (it uses the default priority).
+    app.connect("build-finished", write_sitemap, priority=800)
+    app.connect("build-finished", write_translation_status)
+    app.connect("build-finished", write_interface_template)
