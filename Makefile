@@ -28,7 +28,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html gettext intl-update trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
+.PHONY: help html html-preview gettext intl-update trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -44,6 +44,10 @@ html: $(STAMP)  ## Build the learner and public site, every language (English at
 	$(BIN)/python -m sphinx_course.cli.editions $(STAGING)/html $(BUILD)/doctrees $(FRESH) $(QUIET) $(SPHINXOPTS)
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
+
+html-preview: $(STAMP)  ## Preview one translated edition with every page, translated or not (EDITION=fr|es|ar), in _build/preview/EDITION. Never publish it.
+	$(BIN)/sphinx-build -b html $(QUIET) -d $(BUILD)/doctrees/preview-$(EDITION) $(SPHINXOPTS) -D language=$(EDITION) -D course_preview_all_pages=1 . $(BUILD)/preview/$(EDITION)
+	@echo "Preview of the $(EDITION) edition in $(CURDIR)/$(BUILD)/preview/$(EDITION): every page, translated or not. Do not publish it."
 
 gettext: $(STAMP)  ## Extract every translatable string (pages, data files, interface) into _build/gettext/*.pot.
 	$(BIN)/sphinx-build -b gettext -E $(QUIET) -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) . $(BUILD)/gettext

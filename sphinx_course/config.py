@@ -213,6 +213,11 @@ class CourseConfig:
         metadata={"help": "Where `make gettext` writes the message templates, relative to conf.py; the translated "
                           "editions count each page's translated strings against them."},
     )
+    course_preview_all_pages: bool = field(
+        default=False,
+        metadata={"help": "A preview for translators and designers: a translated edition writes every page, "
+                          "translated or not (`make html-preview EDITION=ar`). Never for a site to publish."},
+    )
     course_content_security_policy: str = field(
         default=META_CONTENT_SECURITY_POLICY,
         metadata={"help": "The Content-Security-Policy <meta> tag of every page; match the hosting header, "

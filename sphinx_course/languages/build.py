@@ -89,6 +89,8 @@ def load_editions(app, config) -> None:
         editions = read_editions(names, current, gettext_dir, locale_dir(app), config.root_doc)
     else:
         editions = read_editions({source: names[source]}, current, gettext_dir, locale_dir(app), config.root_doc)
+    if config.course_preview_all_pages:
+        editions.published[current] = None
     remember(app, editions)
     if editions.translated:
         app.registry.transforms[:] = [_published_only_locale(editions) if t is Locale else t
