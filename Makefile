@@ -46,23 +46,23 @@ html: $(STAMP)  ## Build the learner and public site, every language (English at
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
 
 html-preview: $(STAMP)  ## Preview one translated edition with every page, translated or not (EDITION=fr|es|ar), in _build/preview/EDITION. Never publish it.
-	$(BIN)/sphinx-build -b html $(QUIET) -d $(BUILD)/doctrees/preview-$(EDITION) $(SPHINXOPTS) -D language=$(EDITION) -D course_preview_all_pages=1 . $(BUILD)/preview/$(EDITION)
+	$(BIN)/python -m sphinx -b html $(QUIET) -d $(BUILD)/doctrees/preview-$(EDITION) $(SPHINXOPTS) -D language=$(EDITION) -D course_preview_all_pages=1 . $(BUILD)/preview/$(EDITION)
 	@echo "Preview of the $(EDITION) edition in $(CURDIR)/$(BUILD)/preview/$(EDITION): every page, translated or not. Do not publish it."
 
 gettext: $(STAMP)  ## Extract every translatable string (pages, data files, interface) into _build/gettext/*.pot.
-	$(BIN)/sphinx-build -b gettext -E $(QUIET) -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) . $(BUILD)/gettext
+	$(BIN)/python -m sphinx -b gettext -E $(QUIET) -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) . $(BUILD)/gettext
 
 intl-update: gettext  ## Refresh locales/<lang>/LC_MESSAGES/*.po from the templates (sphinx-intl), for translators.
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -d locales $(foreach code,$(TRANSLATIONS),-l $(code)) -w 0
 
 trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
-	$(BIN)/sphinx-build -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
-	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
+	$(BIN)/python -m sphinx -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
+	$(BIN)/python -m sphinx -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
 
 slides: $(STAMP)  ## Build a reveal.js deck per module and session into _build/slides (works offline).
-	$(BIN)/sphinx-build -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
+	$(BIN)/python -m sphinx -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/slides
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/slides $(BUILD)/slides
 	@echo "Decks built. Open $(CURDIR)/$(BUILD)/slides/slides/index.html"
 	@echo "The decks carry trainer notes as speaker notes: do not publish them."

@@ -84,15 +84,7 @@ ogp_image_alt = "AI-POL: responsible AI in law enforcement"
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
-notfound_context = {
-    "title": "Page not found",
-    "body": (
-        "<h1>Page not found</h1>"
-        "<p>There is no page at this address. It may have moved when the course was updated.</p>"
-        '<p>Go to the <a href="' + (urlsplit(html_baseurl).path or "/") + 'index.html">home page</a>, '
-        "or use the search.</p>"
-    ),
-}
+# The 404 page's words come from sphinx_course (public/not_found.py), in each edition's language.
 
 # --- Course extensions (sphinx_course) ---
 # "learner" builds the public site; `make trainer` passes -D course_edition=trainer.

@@ -26,6 +26,7 @@ from .links.sources_registry import setup_sources_registry
 from .messages import setup_messages
 from .public.crawlers_and_previews import setup_discovery
 from .public.message_cards import setup_cards
+from .public.not_found import setup_not_found
 from .questionnaire.directive import setup_tools
 from .quiz.directives import quiz, setup_quiz
 from .quiz.report import setup_quiz_report
@@ -302,6 +303,7 @@ def setup_extension(app) -> None:
     setup_course_index(app)
     setup_theme_fixes(app)
     setup_discovery(app)
+    setup_not_found(app)
     setup_reference(app)
     setup_slides(app)
     setup_packs(app)

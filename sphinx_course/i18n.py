@@ -30,7 +30,7 @@ def _catalogue(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     with open(path, "rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.string, str) and m.string
+        return {str(m.id): m.string for m in read_po(handle) if m.id and isinstance(m.string, str) and m.string
                 and not m.fuzzy}
 
 

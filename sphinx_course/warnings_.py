@@ -31,6 +31,7 @@ class CourseWarning(str, Enum):
     WORLD_PLACE = "world_place"
     MISCONCEPTION_PLAIN = "misconception_plain"
     FINAL_CHECK_POOL = "final_check_pool"
+    I18N_TERM = "i18n_term"
     # The assessment lint (quiz_lint.CHECKS): one subtype per check, "quiz_lint.<check>".
     QUIZ_LINT_TF_BALANCE = "quiz_lint.tf_balance"
     QUIZ_LINT_RIGHT_LONGEST = "quiz_lint.right_longest"
@@ -58,6 +59,8 @@ WARNING_HELP = {
     "another country than the one the page is set in.",
     CourseWarning.MISCONCEPTION_PLAIN: "A {misconception} tag gives only a slug, not a plain-language sentence "
     "before it (Sentence <slug>); trainers' answer keys show the sentence.",
+    CourseWarning.I18N_TERM: "A published translation misses a fixed term of its language's term list "
+    "(locales/<lang>/terms.yaml), or the language has no term list.",
     CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
     "from each unit (:per-unit:).",
 }
@@ -85,6 +88,8 @@ AUTHORING_ERRORS = {
     "scenario": "A {discussion-questions} block holds something other than one numbered list.",
     "handout": "A {handout} names a page that is not a module or session, or its page's heading is not that "
     "unit's title; or a unit has no handout page for {handouts} to list.",
+    "i18n": "A translated edition cannot be built (no message templates: run make gettext), a language is not in "
+    "course_languages, or a term list is invalid.",
     "case": "A {case} role names a case with no page in docs/cases/, or a case page lacks a one-line summary.",
 }
 

@@ -8,6 +8,7 @@ a node it has no visitor for.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.builders.gettext import I18nBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 _WEB_ONLY: list[type[nodes.Element]] = []
@@ -17,7 +18,8 @@ class DropWebOnlyNodes(SphinxPostTransform):
     default_priority = 5  # before anything that might look inside them
 
     def run(self, **kwargs) -> None:
-        if self.app.builder.format == "html":
+        # The message catalogue builder keeps them: their data's text is translatable.
+        if self.app.builder.format == "html" or isinstance(self.app.builder, I18nBuilder):
             return
         for node_class in _WEB_ONLY:
             for node in list(self.document.findall(node_class)):

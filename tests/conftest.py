@@ -80,12 +80,24 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html")
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
+def build_editions(outdir: Path, *extra: str) -> Build:
+    """Every edition, as `make html` builds them: English in ``outdir``, each translation in ``outdir/<code>``."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_course.cli.editions", str(outdir), str(TEST_BUILD / "doctrees" / "site"),
+         "--no-color", *STRICT, "-D", f"course_gettext_dir={TEST_BUILD / 'gettext'}", *extra],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, outdir)
+
+
 @pytest.fixture(scope="session")
 def site() -> Build:
     """The learner edition of the real site, built cleanly once for the whole session."""
     outdir = TEST_BUILD / "html"
     shutil.rmtree(TEST_BUILD, ignore_errors=True)
-    return sphinx_build(ROOT, outdir)
+    return build_editions(outdir)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,14 @@ def sphinx(builder: str, outdir: Path, doctrees: Path, options: list[str], *extr
     return [sys.executable, "-m", "sphinx", "-b", builder, "-d", str(doctrees), *options, *extra, ".", str(outdir)]
 
 
+def setting(options: list[str], name: str, default: str) -> str:
+    """A setting given as ``-D name=value`` among the options, else ``default``."""
+    for option, value in zip(options, options[1:], strict=False):
+        if option == "-D" and value.startswith(name + "="):
+            return value.split("=", 1)[1]
+    return default
+
+
 def run_all(commands: dict[str, list[str]], cwd: Path) -> int:
     """Run the commands side by side; print each one's messages when it ends, labelled."""
     running = {name: subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -46,10 +54,10 @@ def main(argv: list[str]) -> int:
     source_dir = Path.cwd()
     config = Config.read(source_dir, overrides={}, tags=Tags())
     names = dict(config._raw_config.get("course_languages", {}))
-    gettext_dir = source_dir / config._raw_config.get("course_gettext_dir", "_build/gettext")
-    quiet = [option for option in options if option in ("-q", "-Q")]
+    gettext_dir = source_dir / setting(options, "course_gettext_dir", config._raw_config.get("course_gettext_dir", "_build/gettext"))
     if names:
-        status = subprocess.call(sphinx("gettext", gettext_dir, doctrees / "gettext", quiet + ["-E"]), cwd=source_dir)
+        # Always from scratch: an incremental gettext build writes templates only for the pages it re-read.
+        status = subprocess.call(sphinx("gettext", gettext_dir, doctrees / "gettext", [*options, "-E"]), cwd=source_dir)
         if status:
             return status
     status = subprocess.call(sphinx("html", outdir, doctrees / "html", options), cwd=source_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -19,15 +20,20 @@ from sphinx.util.i18n import CatalogInfo
 
 from ..i18n import CATALOG, N_, _, in_language
 from .catalogues import INTERFACE_DOMAINS
-from .sitemap import sitemap_locations, sitemap_xml
-from .extraction import write_interface_template
 from .editions import RIGHT_TO_LEFT, alternates, editions_of, read_editions, remember, switcher_entries
+from .extraction import write_interface_template
+from .sitemap import sitemap_locations, sitemap_xml
+from .status_page import setup_status_page
+from .terms import check_published_terms, setup_terms
 
 logger = logging.getLogger(__name__)
 
 #: What the switcher says, in the language of the edition it leads to, when it leads to
 #: that edition's home page because this page is not published there.
 FALLBACK_NOTE = N_("home page: this page is not yet translated")
+#: The site's name as conf.py gives it (html_title, ogp_site_name), for translation in each edition.
+SITE_NAMES = (N_("AI-POL · Responsible AI in Law Enforcement"), N_("AI-POL: responsible AI in law enforcement"))
+TRANSLATED_SETTINGS = ("html_title", "ogp_site_name", "ogp_image_alt")
 
 
 def locale_dir(app) -> Path:
@@ -39,7 +45,7 @@ class EditionHTMLBuilder(StandaloneHTMLBuilder):
     publishes; every link to another page leads to it in the English edition, one folder up."""
 
     def unpublished(self, docname: str) -> bool:
-        editions = editions_of(self._app)
+        editions = editions_of(self.config)
         return (editions is not None and editions.translated and docname in self.env.all_docs
                 and not editions.publishes(editions.current, docname))
 
@@ -91,11 +97,22 @@ def load_editions(app, config) -> None:
         editions = read_editions({source: names[source]}, current, gettext_dir, locale_dir(app), config.root_doc)
     if config.course_preview_all_pages:
         editions.published[current] = None
-    remember(app, editions)
+    editions.site_url = config.html_baseurl
+    remember(config, editions)
     if editions.translated:
+        # Canonical links, OpenGraph addresses and the 404 page's links are this edition's own.
+        if config.html_baseurl:
+            config.html_baseurl = config.html_baseurl.rstrip("/") + f"/{current}/"
+            if getattr(config, "ogp_site_url", None):
+                config.ogp_site_url = config.html_baseurl
+        if getattr(config, "notfound_urls_prefix", None):
+            config.notfound_urls_prefix = config.notfound_urls_prefix.rstrip("/") + f"/{current}/"
         app.registry.transforms[:] = [_published_only_locale(editions) if t is Locale else t
                                       for t in app.registry.transforms]
         load_interface_catalogue(app, current)
+        for name in TRANSLATED_SETTINGS:
+            if isinstance(getattr(config, name, None), str):
+                setattr(config, name, str(_(getattr(config, name))))
 
 
 def load_interface_catalogue(app, language: str) -> None:
@@ -108,6 +125,38 @@ def load_interface_catalogue(app, language: str) -> None:
     app.add_message_catalog(CATALOG, str(folder))
 
 
+def check_terms(app) -> None:
+    editions = editions_of(app)
+    if editions is not None and editions.translated and isinstance(app.builder, StandaloneHTMLBuilder):
+        check_published_terms(app, editions, locale_dir(app))
+
+
+def mark_links_leaving_edition(html: str, page_uri: str, language: str) -> str:
+    """``lang`` and ``hreflang`` on each link of ``html`` that leads out of this edition, into the
+    source language's pages one folder up (pure)."""
+    here = posixpath.dirname(page_uri)
+
+    def mark(match: re.Match) -> str:
+        tag, href = match.group(0), match.group(1)
+        if "://" in href or href.startswith(("#", "mailto:")) or " lang=" in tag:
+            return tag
+        target = posixpath.normpath(posixpath.join(here, href.split("#")[0]))
+        return tag.replace("<a ", f'<a lang="{language}" hreflang="{language}" ', 1) if target.startswith("../") else tag
+
+    return re.sub(r'<a\s[^>]*href="([^"]*)"[^>]*>', mark, html)
+
+
+def mark_sidebar_links(context, page_uri: str, language: str) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def generate_marked(*args, **kwargs):
+        return mark_links_leaving_edition(str(generate(*args, **kwargs)), page_uri, language)
+
+    context["generate_toctree_html"] = generate_marked
+
+
 def page_languages(app, pagename, templatename, context, doctree) -> None:
     editions = editions_of(app)
     context["course_dir"] = "rtl" if (app.config.language or "") in RIGHT_TO_LEFT else ""
@@ -116,6 +165,8 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
     builder = app.builder
     is_page = pagename in app.env.all_docs
     page_uri = StandaloneHTMLBuilder.get_target_uri(builder, pagename)
+    if editions.translated:
+        mark_sidebar_links(context, page_uri, editions.source)
     home_uri = StandaloneHTMLBuilder.get_target_uri(builder, app.config.root_doc)
     # Pages such as the search page and the index exist in every edition.
     probe = pagename if is_page else app.config.root_doc
@@ -124,7 +175,7 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
         entry["note"] = in_language(locale_dir(app), entry["code"], FALLBACK_NOTE) if entry["fallback"] else ""
     context["course_languages"] = entries
     context["course_languages_label"] = _("Language")
-    context["course_alternates"] = alternates(editions, probe, page_uri, app.config.html_baseurl)
+    context["course_alternates"] = alternates(editions, probe, page_uri, editions.site_url)
 
 
 def mark_english_links(app, doctree, docname) -> None:
@@ -145,7 +196,7 @@ def mark_english_links(app, doctree, docname) -> None:
 def sitemap_entries(editions, app, english_locations: list[str]) -> list[dict]:
     """Every published page of every edition, with its alternates: the site's one sitemap. The pages
     are those sphinx-sitemap listed for the English edition, so its exclusions hold in every language."""
-    base = app.config.html_baseurl.rstrip("/") + "/"
+    base = editions.site_url.rstrip("/") + "/"
     by_uri = {StandaloneHTMLBuilder.get_target_uri(app.builder, d): d for d in app.env.all_docs}
     entries = []
     for code in editions.shipped():
@@ -155,7 +206,7 @@ def sitemap_entries(editions, app, english_locations: list[str]) -> list[dict]:
             if docname is None or not editions.publishes(code, docname):
                 continue
             entries.append({"loc": base + editions.prefix(code) + uri,
-                            "alternates": alternates(editions, docname, uri, app.config.html_baseurl)})
+                            "alternates": alternates(editions, docname, uri, editions.site_url)})
     return entries
 
 
@@ -202,9 +253,13 @@ def setup_languages(app) -> None:
     app.add_builder(EditionHTMLBuilder, override=True)
     # After the settings have been checked (config.check_config, priority 100).
     app.connect("config-inited", load_editions, priority=150)
-    app.connect("html-page-context", page_languages)
+    # After the theme has put its toctree function in the context (pydata-sphinx-theme, default priority).
+    app.connect("html-page-context", page_languages, priority=800)
     app.connect("doctree-resolved", mark_english_links)
     # After sphinx-sitemap has written its file (it uses the default priority).
     app.connect("build-finished", write_sitemap, priority=800)
     app.connect("build-finished", write_translation_status)
     app.connect("build-finished", write_interface_template)
+    setup_status_page(app)
+    setup_terms(app)
+    app.connect("builder-inited", check_terms)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 #: Catalogues of the interface, not of a page: Sphinx's and the themes' template strings
@@ -47,7 +48,7 @@ class CatalogueStatus:
                 "untranslated": self.untranslated, "percent": self.percent, "published": self.complete}
 
 
-def _messages(path: Path) -> dict[str, object]:
+def _messages(path: Path) -> dict[str, Message]:
     with open(path, "rb") as handle:
         catalogue = read_po(handle)
     return {message.id if isinstance(message.id, str) else message.id[0]: message

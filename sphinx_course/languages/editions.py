@@ -33,6 +33,8 @@ class Editions:
 
     names: dict[str, str]
     current: str
+    #: The site's root address (conf.py's html_baseurl); a translated edition's own is under it.
+    site_url: str = ""
     status: dict[str, dict[str, CatalogueStatus]] = field(default_factory=dict)
     published: dict[str, set[str] | None] = field(default_factory=dict)
 
@@ -105,12 +107,15 @@ def alternates(editions: Editions, docname: str, page_uri: str, base_url: str) -
     return found + [("x-default", base + page_uri)]
 
 
+#: The editions of each build, by its Config (which the app, the environment, the builder and
+#: every directive reach), never pickled with the environment: they are read anew each build.
 _EDITIONS: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def editions_of(app) -> Editions | None:
-    return _EDITIONS.get(app)
+def editions_of(holder) -> Editions | None:
+    """This build's editions; ``holder`` is Sphinx's Config or anything with ``.config``."""
+    return _EDITIONS.get(getattr(holder, "config", holder))
 
 
-def remember(app, editions: Editions) -> None:
-    _EDITIONS[app] = editions
+def remember(config, editions: Editions) -> None:
+    _EDITIONS[config] = editions

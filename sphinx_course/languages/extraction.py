@@ -9,13 +9,13 @@ folder, so ``make intl-update`` gives translators every catalogue in one place.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from os import getenv
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 from ..i18n import CATALOG
 
@@ -25,12 +25,33 @@ KEYWORDS = {"_": None, "N_": None}
 
 def interface_template(project: str) -> Catalog:
     epoch = float(getenv("SOURCE_DATE_EPOCH") or time.time())
-    catalogue = Catalog(project=project, domain=CATALOG, creation_date=datetime.fromtimestamp(epoch, timezone.utc),
+    catalogue = Catalog(project=project, domain=CATALOG, creation_date=datetime.fromtimestamp(epoch, UTC),
                         charset="utf-8", fuzzy=False)
     for filename, lineno, message, comments, _context in extract_from_dir(
             PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
         catalogue.add(message, locations=[(f"sphinx_course/{filename}", lineno)], auto_comments=comments)
     return catalogue
+
+
+def theme_template_strings() -> list[str]:
+    """The strings of pydata-sphinx-theme's templates ("Skip to main content", "Back to top"...), which
+    it translates into a dozen languages but not Arabic: they go into the site's own ``sphinx.pot``,
+    so every edition can translate them (Sphinx uses the project's catalogue first)."""
+    import pydata_sphinx_theme
+
+    template = Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot"
+    with open(template, "rb") as handle:
+        return [str(message.id) for message in read_po(handle) if message.id]
+
+
+def add_theme_strings(path: Path) -> None:
+    with open(path, "rb") as handle:
+        catalogue = read_po(handle)
+    for message in theme_template_strings():
+        if message not in catalogue:
+            catalogue.add(message, locations=[("pydata-sphinx-theme templates", 0)])
+    with open(path, "wb") as handle:
+        write_po(handle, catalogue, width=0, sort_output=True, include_previous=False)
 
 
 def write_interface_template(app, exception) -> None:
@@ -39,3 +60,5 @@ def write_interface_template(app, exception) -> None:
     with open(Path(app.outdir, f"{CATALOG}.pot"), "wb") as handle:
         write_po(handle, interface_template(app.config.project), width=0, sort_output=True,
                  include_previous=False)
+    if Path(app.outdir, "sphinx.pot").is_file():
+        add_theme_strings(Path(app.outdir, "sphinx.pot"))

@@ -104,8 +104,9 @@ def unofficial_entry(url: str, rules: SourceRules) -> Unofficial | None:
     return None
 
 
-def link_source_problem(url: str, text: str, rules: SourceRules) -> str | None:
-    """Why a link with this text must not cite this URL, or ``None`` (pure)."""
+def link_source_problem(url: str, text: str, rules: SourceRules, language: str = "en") -> str | None:
+    """Why a link with this text must not cite this URL, or ``None`` (pure). An EU page in the
+    edition's own ``language`` is the right one to cite there (the French text in the French edition)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     entry = unofficial_entry(url, rules)
@@ -117,11 +118,11 @@ def link_source_problem(url: str, text: str, rules: SourceRules) -> str | None:
         return "ends in a '?page=' query left by a web crawler. Remove the query string."
     if any(host_matches(host, eu) for eu in rules.eu_hosts):
         suffix = EU_LANGUAGE_SUFFIX.search(parts.path)
-        if suffix and suffix.group(1) != "en":
+        if suffix and suffix.group(1) not in ("en", language):
             return f"is the '{suffix.group(1)}' language version of an EU page. Cite the English one ('…_en')."
-        language = EURLEX_LANGUAGE.search(parts.path)
-        if language and language.group(1) != "EN":
-            return f"is the {language.group(1)} language version on EUR-Lex. Cite the English one ('/legal-content/EN/')."
+        version = EURLEX_LANGUAGE.search(parts.path)
+        if version and version.group(1) not in ("EN", language.upper()):
+            return f"is the {version.group(1)} language version on EUR-Lex. Cite the English one ('/legal-content/EN/')."
     for kind in rules.kinds:
         if kind.cites.search(text) and not any(host_matches(host, h) for h in kind.hosts):
             return (
@@ -140,7 +141,7 @@ def check_sources(app, doctree) -> None:
         url = ref.get("refuri", "")
         if not url.startswith(("http://", "https://")):
             continue
-        problem = link_source_problem(url, ref.astext(), rules)
+        problem = link_source_problem(url, ref.astext(), rules, app.config.language or "en")
         if problem:
             logger.error(f"Link to {url} {problem} {TAG}", location=ref)
 

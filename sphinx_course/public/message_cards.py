@@ -29,6 +29,7 @@ from sphinx.util.osutil import relative_uri
 from ..errors import AuthoringError
 from ..helpers import named_file
 from ..i18n import _
+from ..languages.data_strings import translatable_data
 from ..questionnaire.data_files import read_yaml_data
 from ..registry import GatheringDirective, course_registry, gathers
 from ..warnings_ import logger
@@ -104,8 +105,10 @@ def load_cards(path: Path) -> list[dict]:
     return cards
 
 
-class message_cards(nodes.General, nodes.Element):  # noqa: N801
-    """``cards``: the checked card data."""
+class message_cards(nodes.General, nodes.Element, translatable_data):  # noqa: N801
+    """``cards``: the checked card data, whose text a translated edition translates."""
+
+    data_key = "cards"
 
 
 class MessageCardsDirective(GatheringDirective):

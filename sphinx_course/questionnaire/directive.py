@@ -16,6 +16,7 @@ browser unless the reader exports them.
 
 from __future__ import annotations
 
+import copy
 import json
 from html import escape
 from pathlib import Path
@@ -27,6 +28,7 @@ from ..config import course_config
 from ..errors import AuthoringError
 from ..helpers import named_file
 from ..i18n import _
+from ..languages.data_strings import translatable_data
 from ..registry import course_registry, gathers
 from ..theme.content_security import json_for_html
 from ..warnings_ import CourseWarning, logger, warn
@@ -34,8 +36,9 @@ from ..web_only import add_web_only_node
 from .data_files import as_of_mismatch, key_line, read_questionnaire
 
 
-class questionnaire(nodes.General, nodes.Element):  # noqa: N801
-    """``data`` (the checked questionnaire) and ``source`` (its path in the project)."""
+class questionnaire(nodes.General, nodes.Element, translatable_data):  # noqa: N801
+    """``data`` (the checked questionnaire, whose text a translated edition translates) and
+    ``source`` (its path in the project)."""
 
 
 class QuestionnaireDirective(SphinxDirective):
@@ -61,7 +64,8 @@ class QuestionnaireDirective(SphinxDirective):
         if data["kind"] == "builder":
             # It reads another tool's saved results, so it is written again when the tools change.
             registry.record_gathering(self.env.docname, "tool-results", self.lineno)
-        node = questionnaire(data=data, source=relative)
+        # A copy: a translated edition translates the node's data in place.
+        node = questionnaire(data=copy.deepcopy(data), source=relative)
         self.set_source_info(node)
         return [node]
 
