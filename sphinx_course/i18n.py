@@ -37,3 +37,21 @@ def _catalogue(path: Path) -> dict[str, str]:
 def in_language(locale_dir: Path, language: str, message: str) -> str:
     """``message`` in ``language`` from its interface catalogue, or as written when it has none."""
     return _catalogue(Path(locale_dir, language, "LC_MESSAGES", f"{CATALOG}.po")).get(message, message)
+
+
+def long_date(value, language: str | None = "en") -> str:
+    """The site's way of writing a date, in the edition's language: 2 December 2027, 2 décembre 2027,
+    2 de diciembre de 2027, 2 ديسمبر 2027 (Western digits, as UN Arabic documents write them)."""
+    if not language or language.startswith("en"):
+        return f"{value.day} {value:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(value, "long", locale=language)
+
+
+def month_and_year(value, language: str | None = "en") -> str:
+    if not language or language.startswith("en"):
+        return f"{value:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(value, "LLLL y", locale=language)

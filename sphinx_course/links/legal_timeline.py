@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from ..config import course_config
 from ..errors import AuthoringError
 from ..i18n import _
+from ..i18n import long_date as written_in
 from ..warnings_ import CourseWarning, logger, warn
 from .legal_data import (
     EntryWords,
@@ -62,9 +63,9 @@ class Milestone:
     kind: str
 
 
-def long_date(value: date) -> str:
-    """The site's way of writing a date: 2 December 2027."""
-    return f"{value.day} {value:%B %Y}"
+def long_date(value: date, language: str | None = "en") -> str:
+    """The site's way of writing a date: 2 December 2027 (in a translated edition, in its language)."""
+    return written_in(value, language)
 
 
 class MilestoneEntry(LegalModel):
@@ -150,7 +151,7 @@ class MilestoneRole(SphinxRole):
             )
             return [nodes.inline(self.rawtext, ident, classes=[MILESTONE_CLASS])], []
         milestone = milestones[ident]
-        node = nodes.inline(self.rawtext, long_date(milestone.date), classes=[MILESTONE_CLASS])
+        node = nodes.inline(self.rawtext, long_date(milestone.date, self.config.language), classes=[MILESTONE_CLASS])
         node["milestone"] = ident
         return [node], []
 
@@ -165,7 +166,7 @@ class LegalTimelineDirective(SphinxDirective):
         listing = nodes.bullet_list(classes=[TIMELINE_CLASS])
         for milestone in sorted(load_timeline().values(), key=lambda m: (m.date, m.id)):
             para = nodes.paragraph()
-            para += nodes.strong("", long_date(milestone.date))
+            para += nodes.strong("", long_date(milestone.date, self.config.language))
             para += nodes.Text(f": {milestone.applies} ({milestone.instrument}; ")
             para += nodes.reference("", milestone.source_title, refuri=milestone.source)
             if milestone.kind == "secondary":
@@ -195,7 +196,7 @@ class LawAsOfDirective(SphinxDirective):
             )
             return []
         box = nodes.admonition(classes=[BOX_CLASS])
-        box += nodes.title("", _("Law as of %s") % long_date(when))
+        box += nodes.title("", _("Law as of %s") % long_date(when, self.config.language))
         intro = nodes.paragraph()
         intro += nodes.Text(_("Statements about the law on this page describe it as it stood on this date. "
                               "Dates of legal milestones come from the course's "))

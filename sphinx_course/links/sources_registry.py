@@ -40,7 +40,7 @@ from pydantic import BeforeValidator, StringConstraints
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..errors import AuthoringError
-from ..i18n import _
+from ..i18n import _, long_date, month_and_year
 from ..questionnaire.data_files import _line_for
 from ..warnings_ import logger
 from .legal_data import (
@@ -88,14 +88,13 @@ class Registry:
     sources: dict[str, Source]
 
 
-def written_date(value: str) -> str:
-    """2016-04-27 -> 27 April 2016; 2022-11 -> November 2022; 2020 -> 2020."""
+def written_date(value: str, language: str | None = "en") -> str:
+    """2016-04-27 -> 27 April 2016; 2022-11 -> November 2022; 2020 -> 2020 (in the edition's language)."""
     parts = value.split("-")
     if len(parts) == 3:
-        day = date.fromisoformat(value)
-        return f"{day.day} {day:%B %Y}"
+        return long_date(date.fromisoformat(value), language)
     if len(parts) == 2:
-        return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+        return month_and_year(date(int(parts[0]), int(parts[1]), 1), language)
     return value
 
 
