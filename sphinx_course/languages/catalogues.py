@@ -9,6 +9,8 @@ tests all read the same numbers.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +80,44 @@ def templates(gettext_dir: Path) -> dict[str, Path]:
             for path in sorted(gettext_dir.rglob("*.pot"))}
 
 
+def _file_key(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return f"{path}:absent"
+    return f"{path}:{stat.st_mtime_ns}:{stat.st_size}"
+
+
 def language_status(gettext_dir: Path, locale_dir: Path, language: str) -> dict[str, CatalogueStatus]:
-    """Each domain's status in ``language``: pages by docname, then the interface catalogues."""
+    """Each domain's status in ``language``: pages by docname, then the interface catalogues.
+
+    Counting means parsing a few hundred catalogues (about 0.3 s), on every build of every
+    edition; the counts are kept in the templates' folder, by each file pair's size and
+    modification time, so an unchanged pair is never parsed twice.
+    """
     messages = locale_dir / language / "LC_MESSAGES"
-    return {domain: catalogue_status(domain, template, messages / f"{domain}.po")
-            for domain, template in templates(gettext_dir).items()}
+    cache_file = gettext_dir / f".catalogue-status-{language}.json"
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    fresh: dict[str, list[int]] = {}
+    result = {}
+    for domain, template in templates(gettext_dir).items():
+        catalogue = messages / f"{domain}.po"
+        key = _file_key(template) + "|" + _file_key(catalogue)
+        counts = cache.get(key)
+        if counts is None:
+            entry = catalogue_status(domain, template, catalogue)
+            counts = [entry.total, entry.translated, entry.fuzzy]
+        fresh[key] = counts
+        result[domain] = CatalogueStatus(domain, *counts)
+    if fresh != cache:
+        try:
+            # Written whole, then renamed: editions built side by side may write it at once.
+            partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}")
+            partial.write_text(json.dumps(fresh), encoding="utf-8")
+            partial.replace(cache_file)
+        except OSError:
+            pass  # a read-only templates folder only costs the parsing next time
+    return result
