@@ -97,6 +97,7 @@ def interface_strings() -> dict[str, str]:
         "strongest": _("Strongest:"),
         "weakest": _("Weakest:"),
         "chartLabel": _("Bar chart of the score for each dimension; the same numbers are in the table below."),
+        "overallRow": _("Overall"),
         "tableCaption": _("Score and level for each dimension"),
         "dimension": _("Dimension"),
         "scoreCol": _("Score (1–4)"),

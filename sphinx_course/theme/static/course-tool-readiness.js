@@ -65,10 +65,11 @@
     });
   }
 
-  function maturityRows(result) {
+  /* overallLabel: the last row's name in the page's language ("Overall"). */
+  function maturityRows(result, overallLabel) {
     var rows = [["dimension", "answered", "statements", "score", "level", "percent"]];
     result.dimensions.forEach(function (d) { rows.push([d.label, d.answered, d.statements, d.score, d.levelLabel, d.percent]); });
-    rows.push(["Overall", result.answered, result.total, result.overall.score, result.overall.levelLabel, ""]);
+    rows.push([overallLabel || "Overall", result.answered, result.total, result.overall.score, result.overall.levelLabel, ""]);
     return rows;
   }
 
@@ -180,7 +181,7 @@
     compute: K.scoreMaturity,
     show: function (ctx, result) { showMaturity(ctx, result); },
     savedResult: K.savedResult,
-    csvRows: function (ctx) { return K.maturityRows(ctx.lastResult); },
+    csvRows: function (ctx) { return K.maturityRows(ctx.lastResult, ctx.T.overallRow); },
     changes: {
       compare: function (ctx, input) {
         ctx.readFile(input, function (loaded) {
