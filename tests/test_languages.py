@@ -20,6 +20,7 @@ from conftest import ROOT, STRICT, Build, source_date_epoch, write_fixture_site
 
 from sphinx_course.languages.catalogues import catalogue_status
 from sphinx_course.languages.editions import Editions, alternates, relative_link, switcher_entries
+from sphinx_course.cli.intl_check import markup_problems
 from sphinx_course.languages.terms import Term, term_misses
 
 PAGES = {
@@ -200,3 +201,31 @@ def test_switcher_and_alternates_as_pure_functions():
 def test_the_term_check_requires_the_fixed_term_where_the_english_uses_it(english, translated, missed):
     terms = [Term("high-risk AI system", "système d'IA à haut risque", ("systèmes d'IA à haut risque",), "AI Act")]
     assert [t.english for t in term_misses(english, translated, terms)] == missed
+
+
+@pytest.mark.parametrize(("translated", "missed"), [
+    ("يجب التعرّف على الوجه بحذر.", []),      # a shadda the term list leaves out
+    ("يجب التعرف على الوجه بحذر.", []),
+    ("يجب تمييز الوجه بحذر.", ["facial recognition"]),
+])
+def test_the_term_check_ignores_arabic_vowel_marks(translated, missed):
+    terms = [Term("facial recognition", "التعرف على الوجه", (), "UN usage")]
+    assert [t.english for t in term_misses("Use facial recognition with care.", translated, terms)] == missed
+
+
+@pytest.mark.parametrize(("english", "translated", "problems"), [
+    ("See [the Act](https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689).",
+     "Voir [le règlement](https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32024R1689).", []),
+    ("See [the Act](https://eur-lex.europa.eu/eli/reg/2024/1689/oj).", "Voir le règlement.",
+     ["links differ: missing https://eur-lex.europa.eu/eli/reg/2024/1689/oj"]),
+    ("A {term}`high-risk AI system`.", "Un {term}`système d'IA à haut risque <high-risk AI system>`.", []),
+    ("A {term}`high-risk AI system`.", "Un {term}`système d'IA à haut risque`.",
+     ["role {term} with target 'high-risk AI system' is missing (a {term} keeps the English term as its "
+      "target: {term}`texte <English term>`)",
+      "role {term} with target 'système d'IA à haut risque' is not in the English"]),
+    ("You scored {score} of {total}.", "Vous avez obtenu {score} sur 10.",
+     ["placeholders differ: ['{score}', '{total}'] in the English"]),
+    ("**Fact.** It checks.", "Fait. Il vérifie.", ["bold marks (**) differ in number"]),
+])
+def test_the_catalogue_check_names_what_a_translation_lost(english, translated, problems):
+    assert markup_problems(english, translated) == problems

@@ -64,11 +64,20 @@ def _mentions(text: str, english: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text, flags=re.IGNORECASE) is not None
 
 
+#: Arabic vowel marks, shadda and the dagger alif (U+064B to U+0652, U+0670) and the
+#: tatweel (U+0640): optional in Arabic script, so "التعرّف" uses the term "التعرف".
+_OPTIONAL_MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
+
+
+def _letters(text: str) -> str:
+    return _OPTIONAL_MARKS.sub("", text).casefold()
+
+
 def term_misses(msgid: str, msgstr: str, terms: list[Term]) -> list[Term]:
     """The terms the English mentions but the translation does not use (pure)."""
-    found = msgstr.casefold()
+    found = _letters(msgstr)
     return [term for term in terms if _mentions(msgid, term.english)
-            and not any(form.casefold() in found for form in term.accepted())]
+            and not any(_letters(form) in found for form in term.accepted())]
 
 
 def catalogue_term_misses(path: Path, terms: list[Term]) -> list[tuple[int, str, Term]]:
