@@ -59,10 +59,10 @@ WARNING_HELP = {
     "another country than the one the page is set in.",
     CourseWarning.MISCONCEPTION_PLAIN: "A {misconception} tag gives only a slug, not a plain-language sentence "
     "before it (Sentence <slug>); trainers' answer keys show the sentence.",
-    CourseWarning.I18N_TERM: "A published translation misses a fixed term of its language's term list "
-    "(locales/<lang>/terms.yaml), or the language has no term list.",
     CourseWarning.FINAL_CHECK_POOL: "A unit tags fewer questions with :pool: than its course's {final-check} draws "
     "from each unit (:per-unit:).",
+    CourseWarning.I18N_TERM: "A published translation misses a fixed term of its language's term list "
+    "(locales/<lang>/terms.yaml), or the language has no term list.",
 }
 WARNING_HELP.update({CourseWarning("quiz_lint." + check): "Assessment lint: " + text for check, text in CHECKS.items()})
 

@@ -37,7 +37,7 @@ def test_every_error_tag_used_by_the_extensions_is_documented():
     from pathlib import Path
 
     package = Path(__file__).resolve().parent.parent / "sphinx_course"
-    used = {tag for path in package.rglob("*.py") for tag in re.findall(r"\[course\.([a-z_]+)\]", path.read_text())}
+    used = {tag for path in package.rglob("*.py") for tag in re.findall(r"\[course\.([a-z0-9_]+)\]", path.read_text())}
     assert used == set(AUTHORING_ERRORS)
 
 

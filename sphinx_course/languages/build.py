@@ -14,10 +14,12 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.i18n import Locale
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
+from ..config import course_config
 from ..i18n import CATALOG, N_, _, in_language
 from .catalogues import INTERFACE_DOMAINS
 from .editions import RIGHT_TO_LEFT, alternates, editions_of, read_editions, remember, switcher_entries
@@ -75,7 +77,8 @@ def _published_only_locale(editions):
 
 
 def load_editions(app, config) -> None:
-    names = config.course_languages
+    settings = course_config(config)
+    names = settings.course_languages
     if not names:
         return
     source = next(iter(names))
@@ -85,17 +88,17 @@ def load_editions(app, config) -> None:
             f"language = {current!r} is not one of course_languages ({', '.join(names)}); "
             "add it there, with its name, to build an edition in it.")))
         return
-    gettext_dir = Path(app.confdir, config.course_gettext_dir)
+    gettext_dir = Path(app.confdir, settings.course_gettext_dir)
     if current != source and not gettext_dir.is_dir():
         app._course_config_problems.append(("course_gettext_dir", (
-            f"the {names[current]} edition needs the message templates in {config.course_gettext_dir}, "
+            f"the {names[current]} edition needs the message templates in {settings.course_gettext_dir}, "
             "made from the current source: run `make gettext` first (make html does).")))
         return
     if gettext_dir.is_dir():
         editions = read_editions(names, current, gettext_dir, locale_dir(app), config.root_doc)
     else:
         editions = read_editions({source: names[source]}, current, gettext_dir, locale_dir(app), config.root_doc)
-    if config.course_preview_all_pages:
+    if settings.course_preview_all_pages:
         editions.published[current] = None
     editions.site_url = config.html_baseurl
     remember(config, editions)
@@ -178,19 +181,25 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
     context["course_alternates"] = alternates(editions, probe, page_uri, editions.site_url)
 
 
-def mark_english_links(app, doctree, docname) -> None:
+class MarkEnglishLinks(SphinxPostTransform):
     """In a translated edition, a link to a page it does not publish leads to the English page:
-    say so to screen readers and browsers (``lang="en"`` on the link, from docutils' language- class)."""
-    editions = editions_of(app)
-    if editions is None or not editions.translated or not isinstance(app.builder, StandaloneHTMLBuilder):
-        return
-    here = posixpath.dirname(app.builder.get_target_uri(docname))
-    for reference in doctree.findall(nodes.reference):
-        uri = reference.get("refuri", "")
-        if not reference.get("internal") or not uri or "://" in uri:
-            continue
-        if posixpath.normpath(posixpath.join(here, uri.split("#")[0])).startswith("../"):
-            reference["classes"].append("language-" + editions.source)
+    say so to screen readers and browsers (``lang="en"`` on the link, from docutils' language- class).
+    It runs after every reference is resolved (Sphinx's and MyST's resolvers come first)."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        editions = editions_of(self.app)
+        if editions is None or not editions.translated or not isinstance(self.app.builder, StandaloneHTMLBuilder):
+            return
+        here = posixpath.dirname(self.app.builder.get_target_uri(self.env.docname))
+        for reference in self.document.findall(nodes.reference):
+            uri = reference.get("refuri", "")
+            if not reference.get("internal") or not uri or "://" in uri:
+                continue
+            if posixpath.normpath(posixpath.join(here, uri.split("#")[0])).startswith("../"):
+                reference["classes"].append("language-" + editions.source)
 
 
 def sitemap_entries(editions, app, english_locations: list[str]) -> list[dict]:
@@ -214,7 +223,7 @@ def write_sitemap(app, exception) -> None:
     """The source edition writes the sitemap of every edition; the translated editions write none."""
     editions = editions_of(app)
     if exception or editions is None or not isinstance(app.builder, StandaloneHTMLBuilder) or \
-            app.config.course_edition != "learner":
+            course_config(app).course_edition != "learner":
         return
     sitemap = Path(app.outdir, "sitemap.xml")
     if editions.translated:
@@ -255,7 +264,7 @@ def setup_languages(app) -> None:
     app.connect("config-inited", load_editions, priority=150)
     # After the theme has put its toctree function in the context (pydata-sphinx-theme, default priority).
     app.connect("html-page-context", page_languages, priority=800)
-    app.connect("doctree-resolved", mark_english_links)
+    app.add_post_transform(MarkEnglishLinks)
     # After sphinx-sitemap has written its file (it uses the default priority).
     app.connect("build-finished", write_sitemap, priority=800)
     app.connect("build-finished", write_translation_status)

@@ -76,8 +76,9 @@ def robots_txt(edition: str, base_url: str) -> str:
 def write_robots(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
-    edition = course_config(app).course_edition
-    if app.config.language != next(iter(app.config.course_languages or {app.config.language: ""})):
+    settings = course_config(app)
+    edition = settings.course_edition
+    if app.config.language != next(iter(settings.course_languages or {app.config.language: ""})):
         return  # a translated edition sits under the site's root, whose robots.txt covers it
     Path(app.outdir, "robots.txt").write_text(robots_txt(edition, app.config.html_baseurl), encoding="utf-8")
     if edition == "trainer":
