@@ -28,7 +28,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795910
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html html-preview gettext intl-update intl-check trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
+.PHONY: help html html-preview gettext intl-update intl-check rtl-css trainer slides pdf test bench serve clean dist linkcheck-external lock screening-check new-module new-exercise
 
 help:  ## List the commands.
 	@echo "AI-POL training site. Commands:"
@@ -57,6 +57,9 @@ intl-update: gettext  ## Refresh locales/<lang>/LC_MESSAGES/*.po from the templa
 
 intl-check: $(STAMP)  ## Check a language's catalogues (LANG=fr|es|ar) for lost links, roles and placeholders and off-list terms, without building.
 	$(BIN)/python -m sphinx_course.cli.intl_check $(LANG) $(PO)
+
+rtl-css: html  ## After a theme upgrade: mirror the themes' stylesheets for right-to-left pages (RTLCSS, needs npm ci) into sphinx_course/theme/static/rtl.
+	$(BIN)/python -m sphinx_course.cli.rtl_css $(BUILD)/html/_static
 
 trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
 	$(BIN)/python -m sphinx -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer

@@ -55,3 +55,13 @@ def month_and_year(value, language: str | None = "en") -> str:
     from babel.dates import format_date
 
     return format_date(value, "LLLL y", locale=language)
+
+
+#: Languages written right to left (their pages get ``dir="rtl"``).
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+
+
+def forward_arrow(language: str | None) -> str:
+    """The arrow from one step to the next, pointing the way the language reads."""
+    return "←" if (language or "") in RIGHT_TO_LEFT else "→"
+

@@ -18,9 +18,9 @@ from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from conftest import ROOT, STRICT, Build, source_date_epoch, write_fixture_site
 
+from sphinx_course.cli.intl_check import markup_problems
 from sphinx_course.languages.catalogues import catalogue_status
 from sphinx_course.languages.editions import Editions, alternates, relative_link, switcher_entries
-from sphinx_course.cli.intl_check import markup_problems
 from sphinx_course.languages.terms import Term, term_misses
 
 PAGES = {

@@ -87,3 +87,26 @@ def test_no_english_interface_string_remains_on_a_translated_page(site_html, cod
         if found:
             leftovers[path.relative_to(site_html).as_posix()] = found
     assert leftovers == {}
+
+
+def test_the_mirrored_theme_stylesheets_are_current(site_html, tmp_path):
+    """static/rtl/ holds RTLCSS's mirror of the themes' stylesheets as this build renders them;
+    a theme upgrade without `make rtl-css` would leave Arabic pages with stale or missing rules."""
+    from sphinx_course.cli.rtl_css import PACKAGE_RTL, RTLCSS, main
+
+    assert (ROOT / RTLCSS).exists(), "rtlcss is installed by npm ci (package.json)"
+    assert main([str(site_html / "_static"), str(tmp_path)]) == 0
+    stale = [path.name for path in sorted(tmp_path.iterdir())
+             if path.read_text(encoding="utf-8") != (PACKAGE_RTL / path.name).read_text(encoding="utf-8")]
+    assert stale == [], "run make rtl-css"
+
+
+def test_an_arabic_page_loads_the_mirrored_stylesheets_and_no_left_to_right_theme_css(site_html):
+    page = soup(site_html / "ar" / "docs/public/myths-and-facts.html")
+    sheets = [link["href"].split("?")[0] for link in page.select("link[rel=stylesheet]")]
+    assert {"../../_static/rtl/pydata-sphinx-theme.css", "../../_static/rtl/basic.css",
+            "../../_static/rtl/sphinx-book-theme.css", "../../_static/rtl/sphinx-design.min.css"} <= set(sheets)
+    assert not [s for s in sheets if s.endswith(("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
+                                                  "/sphinx-design.min.css")) and "/rtl/" not in s]
+    french = soup(site_html / "fr" / "docs/public/myths-and-facts.html")
+    assert not [link for link in french.select("link[rel=stylesheet]") if "/rtl/" in link["href"]]

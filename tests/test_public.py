@@ -260,6 +260,36 @@ def test_png_card_is_the_svg_rendered_and_is_written_again_only_when_the_svg_cha
     assert (tmp_path / "match.png").read_bytes() != first_png, "a changed card kept its old PNG"
 
 
+ARABIC_CARD = "مطابقة الوجه دليل يجب التحقق منه، لا إثبات لهوية الشخص."
+
+
+def test_an_arabic_card_reads_from_the_right_and_its_png_shows_joined_letters(tmp_path):
+    """Browsers shape and order the SVG's Arabic themselves; Cairo does neither, so the PNG is drawn
+    from a copy whose lines are already joined and in display order, anchored at the right."""
+    import cairocffi
+
+    from sphinx_course.public.message_cards import card_svg, display_order, write_card
+
+    svg = card_svg(ARABIC_CARD, "AI-POL", right_to_left=True)
+    assert 'direction="rtl"' in svg and '<tspan x="1110"' in svg and '<rect x="1132"' in svg
+    assert "مطابقة الوجه" in svg, "the published SVG keeps the text as written, for browsers and screen readers"
+    cairo = card_svg(ARABIC_CARD, "AI-POL", right_to_left=True, for_cairo=True)
+    assert 'text-anchor="end"' in cairo
+    joined = display_order("مطابقة الوجه")
+    assert all("\ufe70" <= c <= "\ufefc" or c == " " for c in joined), "letters in their joined forms"
+    assert joined.split(" ")[0] == display_order("الوجه"), "the first word read is drawn rightmost"
+    assert display_order("اللائحة 2024/1689") .startswith("2024/1689"), "numbers keep their own order"
+
+    write_card(tmp_path, "match", ARABIC_CARD, "AI-POL", "ar")
+    assert (tmp_path / "match.svg").read_text() == svg
+    image = cairocffi.ImageSurface.create_from_png(str(tmp_path / "match.png"))
+    width, stride, pixels = image.get_width(), image.get_stride(), bytes(image.get_data())
+    rows = range(0, image.get_height(), 2)
+    ink = [x for y in rows for x in range(140, width - 100)
+           if pixels[y * stride + x * 4 + 1] > 200 and pixels[y * stride + x * 4 + 2] > 200]  # white text
+    assert ink and max(ink) > 1050 and min(ink) > 200, "the lines end at the right margin and start short of the left"
+
+
 def test_preview_paths_and_addresses():
     from sphinx_course.public.crawlers_and_previews import has_own_preview, preview_path, preview_url
 

@@ -39,7 +39,7 @@ def _link_key(url: str) -> str:
     return LANGUAGE_SEGMENT.sub(lambda m: m.group(1) + "xx" + m.group(3), url).lower()
 
 
-def _role_target(name: str, content: str) -> str:
+def _role_target(name: str, content: str) -> tuple[str, str]:
     """What a role points at: the part in angle brackets if any, else its whole content."""
     explicit = re.search(r"<([^<>]+)>\s*$", content)
     return (name, (explicit.group(1) if explicit else content).strip())
@@ -56,11 +56,11 @@ def markup_problems(msgid: str, msgstr: str) -> list[str]:
             [f"missing {url}" for url in lost] + [f"unexpected {url}" for url in added]))
     roles = Counter(_role_target(n, c) for n, c in ROLE.findall(msgid))
     have = Counter(_role_target(n, c) for n, c in ROLE.findall(msgstr))
-    for (name, target), count in (roles - have).items():
+    for name, target in roles - have:
         problems.append(f"role {{{name}}} with target '{target}' is missing"
                         + (" (a {term} keeps the English term as its target: {term}`texte <English term>`)"
                            if name == "term" else ""))
-    for (name, target), count in (have - roles).items():
+    for name, target in have - roles:
         problems.append(f"role {{{name}}} with target '{target}' is not in the English")
     if Counter(PLACEHOLDER.findall(msgid)) != Counter(PLACEHOLDER.findall(msgstr)):
         problems.append(f"placeholders differ: {sorted(PLACEHOLDER.findall(msgid))} in the English")
@@ -73,7 +73,8 @@ def check_catalogue(path: Path, terms) -> tuple[list[str], int, int]:
     """Problems as ``path:line: message``, and the untranslated and fuzzy counts."""
     with open(path, "rb") as handle:
         catalogue = read_po(handle)
-    problems, untranslated, fuzzy = [], 0, 0
+    problems: list[str] = []
+    untranslated = fuzzy = 0
     for message in catalogue:
         if not message.id:
             continue

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.i18n import Locale
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
 from ..config import course_config
 from ..i18n import CATALOG, N_, _, in_language
+from ..theme.rtl import mirrored_css_files
 from .catalogues import INTERFACE_DOMAINS
 from .editions import RIGHT_TO_LEFT, alternates, editions_of, read_editions, remember, switcher_entries
 from .extraction import write_interface_template
@@ -163,6 +164,8 @@ def mark_sidebar_links(context, page_uri: str, language: str) -> None:
 def page_languages(app, pagename, templatename, context, doctree) -> None:
     editions = editions_of(app)
     context["course_dir"] = "rtl" if (app.config.language or "") in RIGHT_TO_LEFT else ""
+    if context["course_dir"] and "css_files" in context:
+        context["css_files"] = mirrored_css_files(context["css_files"])
     if editions is None or len(editions.shipped()) < 2:
         return
     builder = app.builder

@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from ..i18n import RIGHT_TO_LEFT
 from .catalogues import INTERFACE_DOMAINS, CatalogueStatus, language_status
-
-#: Languages written right to left (their pages get ``dir="rtl"``).
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
 
 
 @dataclass

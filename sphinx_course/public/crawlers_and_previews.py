@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from ..config import course_config
 from ..i18n import _
-from .message_cards import card_svg, write_card_files
+from .message_cards import write_card
 
 PREVIEWS_FOLDER = "_static/previews"
 PAGES_WITH_OWN_PREVIEW = ("docs/public/", "docs/engagement/")
@@ -62,7 +62,7 @@ def write_page_previews(app, exception) -> None:
     for docname in sorted(app.env.found_docs):
         if has_own_preview(docname) and docname in app.env.titles:
             path = Path(app.outdir, preview_path(docname))
-            write_card_files(path.parent, path.stem, card_svg(app.env.titles[docname].astext(), preview_footer()))
+            write_card(path.parent, path.stem, app.env.titles[docname].astext(), preview_footer(), app.config.language)
 
 
 def robots_txt(edition: str, base_url: str) -> str:

@@ -28,7 +28,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..errors import AuthoringError
 from ..helpers import named_file
-from ..i18n import _
+from ..i18n import RIGHT_TO_LEFT, _
 from ..languages.data_strings import translatable_data
 from ..questionnaire.data_files import read_yaml_data
 from ..registry import GatheringDirective, course_registry, gathers
@@ -52,41 +52,69 @@ def wrap_message(text: str) -> list[str]:
     return lines
 
 
-def card_svg(text: str, footer: str) -> str:
-    """A self-contained SVG card: no web fonts, no external references (pure)."""
+def display_order(line: str) -> str:
+    """A line of right-to-left text as Cairo must be given it: letters joined (their contextual
+    forms) and in the order they appear from left to right, digits and Latin runs kept
+    readable (pure). Browsers do this themselves, so only the PNG's drawing needs it."""
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return get_display(reshape(line), base_dir="R")
+
+
+def card_svg(text: str, footer: str, right_to_left: bool = False, for_cairo: bool = False) -> str:
+    """A self-contained SVG card: no web fonts, no external references (pure).
+
+    A right-to-left card is mirrored: its bar and its lines start at the right. ``for_cairo``
+    gives the same card with its right-to-left lines already shaped and ordered for display,
+    which CairoSVG, unlike a browser, cannot do, so that the PNG shows what the SVG shows.
+    """
     lines = wrap_message(text)
     size = 54
     top = (HEIGHT - len(lines) * size * 1.25) / 2 + size * 0.8
+    shown = [display_order(line) for line in lines] if right_to_left and for_cairo else lines
+    footer_shown = display_order(footer) if right_to_left and for_cairo else footer
+    x, bar_x = (WIDTH - 90, WIDTH - 68) if right_to_left else (90, 60)
+    # Cairo has no bidi: its lines are already in display order, anchored at their right end.
+    direction = ('direction="rtl" ' if not for_cairo else 'text-anchor="end" ') if right_to_left else ""
     tspans = "".join(
-        f'<tspan x="90" y="{top + i * size * 1.25:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{x}" y="{top + i * size * 1.25:.0f}">{escape(line)}</tspan>' for i, line in enumerate(shown)
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-label="{escape(text)}">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#1d4f91"/>'
-        f'<rect x="60" y="60" width="8" height="{HEIGHT - 120}" fill="#f2b705"/>'
-        f'<text font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="{size}" font-weight="700" '
+        f'<rect x="{bar_x}" y="60" width="8" height="{HEIGHT - 120}" fill="#f2b705"/>'
+        f'<text {direction}font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="{size}" font-weight="700" '
         f'fill="#ffffff">{tspans}</text>'
-        f'<text x="90" y="{HEIGHT - 70}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="28" '
-        f'fill="#dfe8f5">{escape(footer)}</text></svg>\n'
+        f'<text {direction}x="{x}" y="{HEIGHT - 70}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" '
+        f'font-size="28" fill="#dfe8f5">{escape(footer_shown)}</text></svg>\n'
     )
 
 
 def card_png(svg: str) -> bytes:
-    """The card rendered to a PNG of the same size, by CairoSVG from the SVG itself, so the two never differ."""
+    """The card rendered to a PNG of the same size by CairoSVG."""
     import cairosvg  # imported here: only the HTML build's last step needs it
 
     return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=WIDTH, output_height=HEIGHT)
 
 
-def write_card_files(folder: Path, name: str, svg: str) -> None:
-    """Write ``name.svg`` and ``name.png``; the PNG is rendered again only when the SVG changed (it takes 30 ms)."""
+def write_card_files(folder: Path, name: str, svg: str, png_source: str | None = None) -> None:
+    """Write ``name.svg`` and ``name.png`` (from ``png_source`` if given, else the SVG itself); the PNG is
+    rendered again only when the SVG changed (it takes 30 ms)."""
     folder.mkdir(parents=True, exist_ok=True)
     svg_path, png_path = folder / f"{name}.svg", folder / f"{name}.png"
     if png_path.exists() and svg_path.exists() and svg_path.read_text(encoding="utf-8") == svg:
         return
     svg_path.write_text(svg, encoding="utf-8")
-    png_path.write_bytes(card_png(svg))
+    png_path.write_bytes(card_png(png_source or svg))
+
+
+def write_card(folder: Path, name: str, text: str, footer: str, language: str | None) -> None:
+    """One card in the edition's language: mirrored, and shaped for its PNG, if it reads right to left."""
+    right_to_left = (language or "") in RIGHT_TO_LEFT
+    cairo = card_svg(text, footer, right_to_left, for_cairo=True) if right_to_left else None
+    write_card_files(folder, name, card_svg(text, footer, right_to_left), cairo)
 
 
 def load_cards(path: Path) -> list[dict]:
@@ -164,7 +192,7 @@ def write_cards(app, exception) -> None:
     for docname in course_registry(app.env).pages_gathering("cards"):
         for node in app.env.get_doctree(docname).findall(message_cards):
             for card in node["cards"]:
-                write_card_files(folder, card["id"], card_svg(card["text"], footer))
+                write_card(folder, card["id"], card["text"], footer, app.config.language)
 
 
 def setup_cards(app) -> None:

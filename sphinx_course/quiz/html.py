@@ -12,7 +12,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..config import course_config
 from ..course.outline import next_unit, units_in_course_order
-from ..i18n import _
+from ..i18n import _, forward_arrow
 from ..registry import course_registry
 from . import directives as q
 
@@ -221,7 +221,7 @@ def visit_key_entry(self: HTML5Translator, node: q.quiz_key_entry) -> None:
     qid = _qid(node, node["number"])
     options = [c for c in node.children if isinstance(c, q.quiz_key_option)]
     if node["qtype"] == "ordering":
-        lead, chosen, separator = _("Correct order:"), options, " → "
+        lead, chosen, separator = _("Correct order:"), options, f" {forward_arrow(self.config.language)} "
     elif node["qtype"] == "matching":
         lead, chosen, separator = _("Correct pairs:"), options, "; "
     else:
@@ -233,7 +233,8 @@ def visit_key_entry(self: HTML5Translator, node: q.quiz_key_entry) -> None:
         for child in option.children[0].children:
             child.walkabout(self)
         if node["qtype"] == "matching":
-            self.body.append(" → " + self.encode(node["categories"][option["category"]]))
+            arrow = forward_arrow(self.config.language)
+            self.body.append(f" {arrow} " + self.encode(node["categories"][option["category"]]))
     self.body.append('</p>\n<ul class="quiz-key-options">\n')
 
 
@@ -256,7 +257,7 @@ def visit_key_option(self: HTML5Translator, node: q.quiz_key_option) -> None:
     if entry["qtype"] == "matching":
         # course-quiz.js grades a pair against this category's index in the item's select.
         category = node["category"]
-        self.body.append(f' → <span class="quiz-pair-answer" data-category="{category}">'
+        self.body.append(f' {forward_arrow(self.config.language)} <span class="quiz-pair-answer" data-category="{category}">'
                          f'{self.encode(entry["categories"][category])}</span>')
 
 

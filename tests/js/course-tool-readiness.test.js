@@ -116,3 +116,11 @@ test("readiness answers: a level on the scale or 'na', for a known statement, ne
   assert.equal(K.validAnswers(tiny, { a: 0 }), false, "a level below the scale");
   assert.equal(K.validAnswers(tiny, { a: "2" }), false, "a level as text");
 });
+
+test("a chart bar grows from the line's start: the left, or the right on a right-to-left page", () => {
+  assert.deepEqual(K.barGeometry(1, 5, false), { x: 0, width: 1 });      // the first level: a sliver
+  assert.deepEqual(K.barGeometry(3, 5, false), { x: 0, width: 50 });
+  assert.deepEqual(K.barGeometry(3, 5, true), { x: 50, width: 50 });
+  assert.deepEqual(K.barGeometry(5, 5, true), { x: 0, width: 100 });
+  assert.deepEqual(K.barGeometry(null, 5, true), { x: 100, width: 0 });  // not scored: no bar
+});

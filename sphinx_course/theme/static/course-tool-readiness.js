@@ -88,9 +88,17 @@
     });
   }
 
+  /* A bar's rectangle in the chart's 0-100 box: its length shows the score above the scale's
+     first level, and it grows from where the line starts: the left, or the right on a
+     right-to-left page, so that an Arabic chart reads the same way as its text. */
+  function barGeometry(score, top, rightToLeft) {
+    var width = score === null ? 0 : Math.max(1, ((score - 1) / (top - 1)) * 100);
+    return { x: rightToLeft ? 100 - width : 0, width: width };
+  }
+
   return {
     scoreMaturity: scoreMaturity, ratingsNeeded: ratingsNeeded, compareMaturity: compareMaturity,
-    maturityRows: maturityRows, savedResult: savedResult, validAnswers: validAnswers
+    maturityRows: maturityRows, savedResult: savedResult, validAnswers: validAnswers, barGeometry: barGeometry
   };
 });
 
@@ -106,6 +114,7 @@
     var el = window.CourseDom.el;
     var NS = "http://www.w3.org/2000/svg";
     var chart = el("div", { class: "tool-chart", role: "img", "aria-label": T.chartLabel });
+    var rightToLeft = document.documentElement.dir === "rtl";
     dimensions.forEach(function (d) {
       var row = chart.appendChild(el("div", { class: "tool-chart-row" }));
       row.appendChild(el("span", { class: "tool-chart-label" }, d.label));
@@ -114,8 +123,9 @@
       svg.setAttribute("preserveAspectRatio", "none");
       svg.setAttribute("class", "tool-chart-bar");
       var bar = document.createElementNS(NS, "rect");
-      bar.setAttribute("x", "0"); bar.setAttribute("y", "0"); bar.setAttribute("height", "10");
-      bar.setAttribute("width", String(d.score === null ? 0 : Math.max(1, ((d.score - 1) / (top - 1)) * 100)));
+      var geometry = K.barGeometry(d.score, top, rightToLeft);
+      bar.setAttribute("x", String(geometry.x)); bar.setAttribute("y", "0"); bar.setAttribute("height", "10");
+      bar.setAttribute("width", String(geometry.width));
       svg.appendChild(bar);
       row.appendChild(svg);
       row.appendChild(el("span", { class: "tool-chart-value" }, d.score === null ? "–" : String(d.score)));
