@@ -54,6 +54,7 @@ gettext: $(STAMP)  ## Extract every translatable string (pages, data files, inte
 
 intl-update: gettext  ## Refresh locales/<lang>/LC_MESSAGES/*.po from the templates (sphinx-intl), for translators.
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -d locales $(foreach code,$(TRANSLATIONS),-l $(code)) -w 0
+	$(BIN)/python -m sphinx_course.cli.intl_flags locales
 
 intl-check: $(STAMP)  ## Check a language's catalogues (LANG=fr|es|ar) for lost links, roles and placeholders and off-list terms, without building.
 	$(BIN)/python -m sphinx_course.cli.intl_check $(LANG) $(PO)

@@ -207,6 +207,7 @@ def test_the_term_check_requires_the_fixed_term_where_the_english_uses_it(englis
     ("يجب التعرّف على الوجه بحذر.", []),      # a shadda the term list leaves out
     ("يجب التعرف على الوجه بحذر.", []),
     ("يجب تمييز الوجه بحذر.", ["facial recognition"]),
+    ("أدوات للتعرف على الوجه.", []),          # the preposition "ل" before the article
 ])
 def test_the_term_check_ignores_arabic_vowel_marks(translated, missed):
     terms = [Term("facial recognition", "التعرف على الوجه", (), "UN usage")]

@@ -24,7 +24,7 @@ from sphinx.transforms import SphinxTransform
 from ..config import DEFAULT_PRINCIPLES, DEFAULT_TRACKS, course_config
 from ..errors import AuthoringError
 from ..helpers import front_matter_line, simple_table
-from ..i18n import _
+from ..i18n import N_, _
 from ..registry import GatheringDirective, add_placeholder, course_registry, gathers
 from ..trainer.notes import FACILITATOR_GUIDE_CLASS, TRAINER_CLASS
 from ..warnings_ import logger
@@ -178,7 +178,7 @@ def duration_band(minutes: int) -> str:
 
 
 #: Columns of the index table; the browser script filters by those in FILTER_COLUMNS.
-INDEX_COLUMNS = ("Exercise", "Track", "Minutes", "Length", "Principles")
+INDEX_COLUMNS = (N_("Exercise"), N_("Track"), N_("Minutes"), N_("Length"), N_("Principles"))
 FILTER_COLUMNS = (1, 3, 4)
 PRINCIPLES_COLUMN = 4
 

@@ -8,6 +8,7 @@ folder, so ``make intl-update`` gives translators every catalogue in one place.
 
 from __future__ import annotations
 
+import ast
 import time
 from datetime import UTC, datetime
 from os import getenv
@@ -23,13 +24,29 @@ PACKAGE = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None}
 
 
+def marked_strings(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every ``_("...")`` and ``N_("...")`` call in Python source, those inside
+    f-strings included, which Babel's tokenizer cannot see on Python 3.11 (pure)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS \
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            found.append((node.lineno, node.args[0].value))
+    return sorted(found)
+
+
 def interface_template(project: str) -> Catalog:
     epoch = float(getenv("SOURCE_DATE_EPOCH") or time.time())
     catalogue = Catalog(project=project, domain=CATALOG, creation_date=datetime.fromtimestamp(epoch, UTC),
                         charset="utf-8", fuzzy=False)
+    # Babel first, for the translators' comments; then every call it missed inside an f-string.
     for filename, lineno, message, comments, _context in extract_from_dir(
             PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
         catalogue.add(message, locations=[(f"sphinx_course/{filename}", lineno)], auto_comments=comments)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for lineno, message in marked_strings(path.read_text(encoding="utf-8")):
+            if message not in catalogue:
+                catalogue.add(message, locations=[(f"sphinx_course/{path.relative_to(PACKAGE).as_posix()}", lineno)])
     return catalogue
 
 

@@ -40,7 +40,10 @@ class Term:
     source: str
 
     def accepted(self) -> tuple[str, ...]:
-        return (self.term, *self.forms)
+        """The term and its forms; an Arabic form with the article "ال" also after the preposition
+        "ل", which absorbs the article's alif ("التعرف" becomes "للتعرف")."""
+        forms = (self.term, *self.forms)
+        return forms + tuple("لل" + form[2:] for form in forms if form.startswith("ال"))
 
 
 def read_terms(path: Path) -> list[Term]:

@@ -227,8 +227,8 @@ class SourceListDirective(SphinxDirective):
             para = nodes.paragraph()
             para += nodes.Text(f"{source.issuer}, ")
             para += nodes.reference("", "", nodes.emphasis("", source.title), refuri=source.url)
-            para += nodes.Text(f" ({written_date(source.date)}). " if source.date != UNDATED else ". ")
-            para += nodes.Text(_("Checked %s.") % written_date(source.checked))
+            para += nodes.Text(f" ({written_date(source.date, self.config.language)}). " if source.date != UNDATED else ". ")
+            para += nodes.Text(_("Checked %s.") % written_date(source.checked, self.config.language))
             if source.kind == "secondary":
                 para += nodes.Text(" " + _("Secondary: %s.") % source.note)
             listing += nodes.list_item("", para, ids=[f"source-{source.key}"])
@@ -305,7 +305,7 @@ class FurtherReadingDirective(SphinxDirective):
         if source.date != UNDATED:
             # The registry's date, not one typed on the page: the typed-date check skips this class.
             para += nodes.Text(", ")
-            para += nodes.inline("", written_date(source.date), classes=[SOURCE_DATE_CLASS])
+            para += nodes.inline("", written_date(source.date, self.config.language), classes=[SOURCE_DATE_CLASS])
         if note:
             para += nodes.Text(": ")
             inline, messages = self.parse_inline(note, lineno=line)

@@ -16,7 +16,7 @@ from docutils import nodes
 
 from ..config import course_config, setting_location
 from ..helpers import simple_table
-from ..i18n import _
+from ..i18n import N_, _
 from ..registry import GatheringDirective, add_placeholder, course_registry, gathers
 from ..warnings_ import CourseWarning, logger, warn
 from .directives import _front_matter_objectives
@@ -84,8 +84,8 @@ def _figure_cells(numbers: Figures, flags: int) -> list[str]:
     ]
 
 
-FIGURE_HEADERS = ("Questions", "By type", "True/false keyed True", "Right option first",
-                  "Right option longest (single)", "Right options (multiple)", "Flags")
+FIGURE_HEADERS = (N_("Questions"), N_("By type"), N_("True/false keyed True"), N_("Right option first"),
+                  N_("Right option longest (single)"), N_("Right options (multiple)"), N_("Flags"))
 
 
 def _objective_texts(env, docname: str) -> dict[str, str]:
