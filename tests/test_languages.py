@@ -26,7 +26,11 @@ from sphinx_course.languages.terms import Term, term_misses
 PAGES = {
     "index.md": "# Home\n\nWelcome to the {term}`AI` course.\n\n```{toctree}\nglossary\nrights\nmodule\n```\n",
     "glossary.md": "# Glossary\n\n```{glossary}\nAI\n  Artificial intelligence.\n```\n",
-    "rights.md": "# Your rights\n\nYou can complain.\n\nSee [the module](module.md).\n",
+    "rights.md": "---\nobjectives:\n  - id: check\n    text: Say who checks a match.\n---\n"
+                 "# Your rights\n\nYou can complain.\n\nSee [the module](module.md).\n\n"
+                 "::::{quiz} rights-check\n:::{question}\n:type: single\n:objective: check\n\n"
+                 "Who checks a match?\n\n- [ ] Nobody at all, ever\n  > No. Someone must check.\n"
+                 "- [x] A trained person\n  > Right. A person checks.\n:::\n::::\n",
     "module.md": "# A module\n\nFirst paragraph.\n\nSecond paragraph.\n",
 }
 FRENCH = {
@@ -38,6 +42,11 @@ FRENCH = {
     "Your rights": "Vos droits",
     "You can complain.": "Vous pouvez porter plainte.",
     "See [the module](module.md).": "Voir [le module](module.md).",
+    "Who checks a match?": "Qui vérifie une correspondance ?",
+    "Nobody at all, ever": "Personne, jamais",
+    "No. Someone must check.": "Non. Quelqu'un doit vérifier.",
+    "A trained person": "Une personne formée",
+    "Right. A person checks.": "Exact. Une personne vérifie.",
     "A module": "Un module",
     "First paragraph.": "Premier paragraphe.",
     # "Second paragraph." is left untranslated: the module must not be published in French.
@@ -103,6 +112,15 @@ def test_a_page_with_one_untranslated_string_is_not_published(editions):
     assert (editions / "fr" / "index.html").is_file()
     assert not (editions / "fr" / "module.html").exists()
     assert (editions / "module.html").is_file()
+
+
+def test_a_quiz_is_translated_question_options_and_feedback(editions):
+    quiz = soup(editions / "fr" / "rights.html").select_one(".quiz")
+    assert quiz.select_one(".quiz-prompt").get_text(strip=True) == "Qui vérifie une correspondance ?"
+    labels = [label.get_text(strip=True) for label in quiz.select(".quiz-question .quiz-option label")]
+    assert sorted(labels) == ["Personne, jamais", "Une personne formée"]
+    feedback = quiz.select_one(".quiz-key").get_text(" ", strip=True)
+    assert "Exact. Une personne vérifie." in feedback and "Someone must check" not in feedback
 
 
 def test_a_published_page_is_translated_with_its_interface_and_lang(editions):
@@ -197,6 +215,7 @@ def test_switcher_and_alternates_as_pure_functions():
     ("Two high-risk AI systems.", "Deux systèmes d'IA à haut risque.", []),
     ("A high-risk AI system.", "Un système d'IA risqué.", ["high-risk AI system"]),
     ("No term here.", "Pas de terme.", []),
+    ("Edit on %(high_risk_AI_system)s", "Modifier sur %(high_risk_AI_system)s", []),
 ])
 def test_the_term_check_requires_the_fixed_term_where_the_english_uses_it(english, translated, missed):
     terms = [Term("high-risk AI system", "système d'IA à haut risque", ("systèmes d'IA à haut risque",), "AI Act")]

@@ -63,7 +63,12 @@ def read_terms(path: Path) -> list[Term]:
     return terms
 
 
+#: Placeholders, whose names are not words of the text: "Edit on %(provider)s".
+_PLACEHOLDERS = re.compile(r"%\([A-Za-z_]+\)[sd]|\{[A-Za-z_]+\}")
+
+
 def _mentions(text: str, english: str) -> bool:
+    text = _PLACEHOLDERS.sub(" ", text)
     return re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text, flags=re.IGNORECASE) is not None
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.builders.gettext import I18nBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -505,15 +506,15 @@ def _build_question(
     )
     if len(parts.stem) > 1:
         question += quiz_context("", *parts.stem[:-1])
-    question += quiz_prompt("", "", *parts.stem[-1].children)
+    question += translatable_copy(quiz_prompt, parts.stem[-1])
     entry = quiz_key_entry(number=number, qtype=qtype, categories=shown_categories)
     for index, (option, paragraph, feedback) in enumerate(read):
         attributes = {"index": index, "correct": option.correct, "misconception": option.misconception or "",
                       "misconception_sentence": option.misconception_sentence or ""}
         if matching:
             attributes["category"] = _category_index(shown_categories, option.category or "")
-        question += quiz_option("", quiz_option_label("", "", *paragraph.children), **attributes)
-        key_option = quiz_key_option("", quiz_option_label("", "", *paragraph.deepcopy().children), **attributes)
+        question += quiz_option("", translatable_copy(quiz_option_label, paragraph), **attributes)
+        key_option = quiz_key_option("", translatable_copy(quiz_option_label, paragraph.deepcopy()), **attributes)
         if feedback is not None:
             key_option += quiz_feedback("", *feedback.children)
         entry += key_option
@@ -522,6 +523,20 @@ def _build_question(
     if parts.explanations:
         entry += quiz_explanation("", *parts.explanations[0].children)
     return spec, question, entry
+
+
+#: An option's check box as written before its text: "[x] " or "[ ] ".
+CHECK_BOX = re.compile(r"^\[[ xX]\]\s*")
+
+
+def translatable_copy(node_class, paragraph: nodes.paragraph) -> nodes.TextElement:
+    """The paragraph's inline content in a quiz node that a translated edition translates: Sphinx
+    extracts and replaces only text nodes that carry their source, and inline ones only if marked,
+    and the message is the Markdown as written, less the option's check box."""
+    copy = node_class(CHECK_BOX.sub("", paragraph.rawsource), "", *paragraph.children)
+    copy.source, copy.line = paragraph.source, paragraph.line
+    copy["translatable"] = True
+    return copy
 
 
 def _category_index(shown: list[str], category: str) -> int:
@@ -581,7 +596,8 @@ class QuizToPlainNodes(SphinxPostTransform):
     default_priority = 200
 
     def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
+        # The message catalogues' builder reads the quiz as written: its text nodes carry their source.
+        return self.app.builder.format != "html" and not isinstance(self.app.builder, I18nBuilder)
 
     def run(self, **kwargs):
         for root in list(self.document.findall(quiz)):
