@@ -249,3 +249,13 @@ def test_the_term_check_ignores_arabic_vowel_marks(translated, missed):
 ])
 def test_the_catalogue_check_names_what_a_translation_lost(english, translated, problems):
     assert markup_problems(english, translated) == problems
+
+
+def test_false_python_format_flags_are_removed_and_real_ones_kept():
+    from sphinx_course.cli.intl_flags import unflagged
+
+    catalogue = ('#: a.md:1\n#, python-format\nmsgid "A 70% chance of rain"\nmsgstr ""\n\n'
+                 '#: b.py:2\n#, fuzzy, python-format\nmsgid "Law as of %s"\nmsgstr ""\n\n'
+                 '#: c.py:3\n#, no-python-format, python-format\nmsgid ""\n"at least 60% of its statements"\nmsgstr ""\n')
+    assert unflagged(catalogue) == catalogue.replace("#, python-format\n", "", 1).replace(
+        "#, no-python-format, python-format", "#, no-python-format")

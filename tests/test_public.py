@@ -309,3 +309,16 @@ def test_card_text_that_will_not_fit_is_refused():
     ]
     with pytest.raises(AuthoringError, match="keep it to 6"):
         wrap_message("word " * 60)
+
+
+def test_a_translated_card_may_take_smaller_type_but_not_more():
+    from sphinx_course.errors import AuthoringError
+    from sphinx_course.public.message_cards import card_layout
+
+    assert card_layout("A face match is a lead to check, not proof of who someone is.")[1] == 54
+    french = ("Le droit de l'UE sur la protection des données vous permet de demander quelles données "
+              "la police détient sur vous. Des limites s'appliquent, mais un organe indépendant peut vérifier.")
+    lines, size = card_layout(french)
+    assert size == 48 and len(lines) <= 7
+    with pytest.raises(AuthoringError, match="even in small type"):
+        card_layout("mot " * 80)

@@ -1,40 +1,50 @@
 """After ``sphinx-intl update``: ``python -m sphinx_course.cli.intl_flags LOCALE_DIR``.
 
 Babel flags a message ``python-format`` when its text looks like a ``%`` placeholder,
-as "70% chance" or "60% of" do. Page text has no placeholders, so on a page's catalogue
-the flag is always a false guess, and it makes ``msgfmt -c`` reject every correct
-translation that writes the number another way ("70 %", "70 في المائة"). This removes it
-from the pages' catalogues; the interface catalogues, whose ``%s`` are real, keep theirs.
+as "70% chance" or "60% of" ("% o") do. Such a false flag makes ``msgfmt -c`` reject every
+correct translation that writes the number another way ("70 %", "70 في المائة"). This
+removes the flag wherever the message has no real placeholder (``%s``, ``%(name)s``).
 """
 
 from __future__ import annotations
 
 import sys
+import re
 from pathlib import Path
 
-from ..languages.catalogues import INTERFACE_DOMAINS
+#: What a real placeholder looks like in this project's strings.
+REAL_PLACEHOLDER = re.compile(r"%\([A-Za-z_]+\)[sd]|%[sd]")
+
+
+def _message_id(block: str) -> str:
+    """The msgid of one PO entry, its quoted lines joined (pure)."""
+    found = re.search(r'^msgid ((?:".*"\n?)+)', block, flags=re.MULTILINE)
+    return "".join(re.findall(r'"(.*)"', found.group(1))) if found else ""
 
 
 def unflagged(text: str) -> str:
-    """The catalogue's text without its python-format flags (pure). Text, not Babel: Babel's
-    Message sets the flag again from the text whenever it reads a catalogue."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("#,") and "python-format" in line:
-            flags = [f.strip() for f in line[2:].split(",") if f.strip() and f.strip() != "python-format"]
-            if not flags:
-                continue
-            line = "#, " + ", ".join(flags) + "\n"
-        lines.append(line)
-    return "".join(lines)
+    """The catalogue's text with each python-format flag removed where the message has no real
+    placeholder (pure). Text, not Babel: Babel's Message sets the flag again from the text
+    whenever it reads a catalogue."""
+    blocks = text.split("\n\n")
+    for position, block in enumerate(blocks):
+        if "python-format" not in block or REAL_PLACEHOLDER.search(_message_id(block)):
+            continue
+        lines = []
+        for line in block.split("\n"):
+            if line.startswith("#,") and "python-format" in line:
+                flags = [f.strip() for f in line[2:].split(",") if f.strip() not in ("", "python-format")]
+                if not flags:
+                    continue
+                line = "#, " + ", ".join(flags)
+            lines.append(line)
+        blocks[position] = "\n".join(lines)
+    return "\n\n".join(blocks)
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0] if argv else "locales")
     for path in sorted(root.glob("*/LC_MESSAGES/**/*.po")):
-        messages_dir = root / path.relative_to(root).parts[0] / "LC_MESSAGES"
-        if path.relative_to(messages_dir).with_suffix("").as_posix() in INTERFACE_DOMAINS:
-            continue
         text = path.read_text(encoding="utf-8")
         if unflagged(text) != text:
             path.write_text(unflagged(text), encoding="utf-8")

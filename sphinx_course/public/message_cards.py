@@ -62,6 +62,24 @@ def display_order(line: str) -> str:
     return get_display(reshape(line), base_dir="R")
 
 
+#: A translation may need a little more room than its English: it then takes a smaller type size.
+TRANSLATED_LAYOUT = (34, 48, 7)  # characters per line, font size, lines
+
+
+def card_layout(text: str) -> tuple[list[str], int]:
+    """The card's lines and font size: the English layout if the text fits it, else the smaller
+    one a translation may use, else an error naming the limit (pure)."""
+    try:
+        return wrap_message(text), 54
+    except AuthoringError:
+        chars, size, most = TRANSLATED_LAYOUT
+        lines = textwrap.wrap(" ".join(text.split()), chars)
+        if len(lines) > most:
+            raise AuthoringError(f'The card text "{text[:40]}…" needs {len(lines)} lines even in small type; '
+                                 f"keep it to about {chars * most} characters.") from None
+        return lines, size
+
+
 def card_svg(text: str, footer: str, right_to_left: bool = False, for_cairo: bool = False) -> str:
     """A self-contained SVG card: no web fonts, no external references (pure).
 
@@ -69,8 +87,7 @@ def card_svg(text: str, footer: str, right_to_left: bool = False, for_cairo: boo
     gives the same card with its right-to-left lines already shaped and ordered for display,
     which CairoSVG, unlike a browser, cannot do, so that the PNG shows what the SVG shows.
     """
-    lines = wrap_message(text)
-    size = 54
+    lines, size = card_layout(text)
     top = (HEIGHT - len(lines) * size * 1.25) / 2 + size * 0.8
     shown = [display_order(line) for line in lines] if right_to_left and for_cairo else lines
     footer_shown = display_order(footer) if right_to_left and for_cairo else footer
@@ -155,6 +172,13 @@ def check_card_pages(app, env) -> None:
     for docname in course_registry(env).pages_gathering("cards"):
         for node in env.get_doctree(docname).findall(message_cards):
             for card in node["cards"]:
+                try:
+                    card_layout(card["text"])  # in a translated edition, the translated text
+                except AuthoringError as error:
+                    where = f" (its {app.config.language} translation, in the page's catalogue)" \
+                        if app.config.language not in (None, "en") else ""
+                    logger.error(f"Card {card['id']!r}{where}: {error.message} [course.cards]",
+                                 location=(docname, node.line))
                 if card["page"].strip("/") not in env.all_docs:
                     logger.error(
                         f"Card {card['id']!r} links to {card['page']}, which is not a page of this site. [course.cards]",
@@ -192,7 +216,10 @@ def write_cards(app, exception) -> None:
     for docname in course_registry(app.env).pages_gathering("cards"):
         for node in app.env.get_doctree(docname).findall(message_cards):
             for card in node["cards"]:
-                write_card(folder, card["id"], card["text"], footer, app.config.language)
+                try:
+                    write_card(folder, card["id"], card["text"], footer, app.config.language)
+                except AuthoringError:
+                    continue  # reported at the consistency check, so the build has already failed
 
 
 def setup_cards(app) -> None:
