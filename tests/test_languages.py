@@ -259,3 +259,15 @@ def test_false_python_format_flags_are_removed_and_real_ones_kept():
                  '#: c.py:3\n#, no-python-format, python-format\nmsgid ""\n"at least 60% of its statements"\nmsgstr ""\n')
     assert unflagged(catalogue) == catalogue.replace("#, python-format\n", "", 1).replace(
         "#, no-python-format, python-format", "#, no-python-format")
+
+
+def test_sphinx_translations_script_is_rewritten_without_eval():
+    from sphinx_course.theme.content_security import translations_without_eval
+
+    original = ('Documentation.addTranslations({"locale": "fr", "messages": {"Search": "Recherche"}, '
+                '"plural_expr": "(n > 1)"});')
+    rewritten = translations_without_eval(original)
+    assert "new Function" not in rewritten and "addTranslations" not in rewritten
+    assert 'Object.assign(Documentation.TRANSLATIONS, {"Search": "Recherche"});' in rewritten
+    assert "Documentation.PLURAL_EXPR = function (n) { return ((n > 1)); };" in rewritten
+    assert translations_without_eval("something else") is None

@@ -156,6 +156,35 @@ def add_content_security_policy(app, pagename, templatename, context, doctree):
     return None
 
 
+_ADD_TRANSLATIONS = re.compile(r"^Documentation\.addTranslations\((.*)\);\s*$", re.DOTALL)
+
+
+def translations_without_eval(script: str) -> str | None:
+    """Sphinx's ``translations.js`` for a translated edition, rewritten so that it needs no eval
+    (pure): Sphinx's ``addTranslations`` compiles the plural rule with ``new Function``, which the
+    pages' Content-Security-Policy refuses, so the search page's messages stayed untranslated and
+    every page logged an error. The rule, from the language's Babel data, is written out as code."""
+    found = _ADD_TRANSLATIONS.match(script.strip())
+    if not found:
+        return None
+    catalogue = json.loads(found.group(1))
+    return (
+        "/* Sphinx's translations, set without eval (sphinx_course.theme.content_security). */\n"
+        f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(catalogue['messages'], ensure_ascii=False)});\n"
+        f"Documentation.PLURAL_EXPR = function (n) {{ return ({catalogue['plural_expr']}); }};\n"
+        f"Documentation.LOCALE = {json.dumps(catalogue['locale'])};\n"
+    )
+
+
+def rewrite_translations_script(app, exception) -> None:
+    path = Path(app.outdir, "_static", "translations.js")
+    if exception or app.builder.format != "html" or not path.is_file():
+        return
+    rewritten = translations_without_eval(path.read_text(encoding="utf-8"))
+    if rewritten is not None:
+        path.write_text(rewritten, encoding="utf-8")
+
+
 def add_templates(app, config) -> None:
     # Once only, so that a second build in the same process (sphinx.testing) sees the same setting.
     templates = str(Path(__file__).parent / "templates")
@@ -168,3 +197,4 @@ def setup_content_safety(app) -> None:
     app.add_post_transform(NoInlineStyles)
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_content_security_policy)
+    app.connect("build-finished", rewrite_translations_script)
