@@ -8,8 +8,8 @@ removes the flag wherever the message has no real placeholder (``%s``, ``%(name)
 
 from __future__ import annotations
 
-import sys
 import re
+import sys
 from pathlib import Path
 
 #: What a real placeholder looks like in this project's strings.

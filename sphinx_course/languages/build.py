@@ -138,16 +138,30 @@ def check_terms(app) -> None:
 def mark_links_leaving_edition(html: str, page_uri: str, language: str) -> str:
     """``lang`` and ``hreflang`` on each link of ``html`` that leads out of this edition, into the
     source language's pages one folder up (pure)."""
-    here = posixpath.dirname(page_uri)
 
     def mark(match: re.Match) -> str:
         tag, href = match.group(0), match.group(1)
-        if "://" in href or href.startswith(("#", "mailto:")) or " lang=" in tag:
+        if " lang=" in tag or not leaves_edition(href, page_uri):
             return tag
-        target = posixpath.normpath(posixpath.join(here, href.split("#")[0]))
-        return tag.replace("<a ", f'<a lang="{language}" hreflang="{language}" ', 1) if target.startswith("../") else tag
+        return tag.replace("<a ", f'<a lang="{language}" hreflang="{language}" ', 1)
 
     return re.sub(r'<a\s[^>]*href="([^"]*)"[^>]*>', mark, html)
+
+
+def leaves_edition(href: str, page_uri: str) -> bool:
+    """True when a relative link from this page leads one folder up, out of the edition (pure)."""
+    if not href or "://" in href or href.startswith(("#", "mailto:")):
+        return False
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), href.split("#")[0])).startswith("../")
+
+
+def mark_prev_next_links(context, page_uri: str, language: str) -> None:
+    """The previous and next links say their language when they lead to the source edition
+    (components/prev-next.html writes it)."""
+    for key in ("prev", "next"):
+        link = context.get(key)
+        if link and leaves_edition(link.get("link", ""), page_uri):
+            context[key] = {**link, "lang": language}
 
 
 def mark_sidebar_links(context, page_uri: str, language: str) -> None:
@@ -173,6 +187,7 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
     page_uri = StandaloneHTMLBuilder.get_target_uri(builder, pagename)
     if editions.translated:
         mark_sidebar_links(context, page_uri, editions.source)
+        mark_prev_next_links(context, page_uri, editions.source)
     home_uri = StandaloneHTMLBuilder.get_target_uri(builder, app.config.root_doc)
     # Pages such as the search page and the index exist in every edition.
     probe = pagename if is_page else app.config.root_doc
@@ -196,12 +211,9 @@ class MarkEnglishLinks(SphinxPostTransform):
         editions = editions_of(self.app)
         if editions is None or not editions.translated or not isinstance(self.app.builder, StandaloneHTMLBuilder):
             return
-        here = posixpath.dirname(self.app.builder.get_target_uri(self.env.docname))
+        page_uri = self.app.builder.get_target_uri(self.env.docname)
         for reference in self.document.findall(nodes.reference):
-            uri = reference.get("refuri", "")
-            if not reference.get("internal") or not uri or "://" in uri:
-                continue
-            if posixpath.normpath(posixpath.join(here, uri.split("#")[0])).startswith("../"):
+            if reference.get("internal") and leaves_edition(reference.get("refuri", ""), page_uri):
                 reference["classes"].append("language-" + editions.source)
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import axe_violations, save_screenshot
-from journeys.test_public_visitor import REFLOW_SCRIPT
 
+from journeys.test_public_visitor import REFLOW_SCRIPT
 from sphinx_course.questionnaire.data_files import load_questionnaire
 
 pytestmark = pytest.mark.browser
@@ -78,7 +78,7 @@ def answer_quiz_by_keyboard(tab, quiz_id: str) -> None:
     quiz = tab.locator(f'.quiz[data-quiz-id="{quiz_id}"]')
     for question in quiz.locator(".quiz-question").all():
         if question.get_attribute("data-question-type") == "ordering":
-            def order():
+            def order(question=question):
                 return [int(s.get_attribute("data-index")) for s in question.locator(".quiz-step").all()]
             assert order() != sorted(order()), "the ordering question is shown already in order"
             for target in range(len(order())):
