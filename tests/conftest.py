@@ -80,12 +80,12 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, builder: str = "html")
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
-def build_editions(outdir: Path, *extra: str) -> Build:
+def build_editions(outdir: Path, *extra: str, doctrees: Path = TEST_BUILD / "doctrees" / "site") -> Build:
     """Every edition, as `make html` builds them: English in ``outdir``, each translation in ``outdir/<code>``."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx_course.cli.editions", str(outdir), str(TEST_BUILD / "doctrees" / "site"),
+        [sys.executable, "-m", "sphinx_course.cli.editions", str(outdir), str(doctrees),
          "--no-color", *STRICT, "-D", f"course_gettext_dir={TEST_BUILD / 'gettext'}", *extra],
         capture_output=True, text=True, env=env, cwd=ROOT,
     )

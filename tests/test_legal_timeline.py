@@ -189,11 +189,23 @@ def test_every_box_on_the_site_shows_the_same_date(site_html):
     expected = "Law as of " + long_date(date.fromisoformat(site_law_as_of()))
     dates = {}
     for page in site_html.rglob("*.html"):
+        if page.relative_to(site_html).parts[0] in ("fr", "es", "ar"):
+            continue  # each translated edition: test_every_translated_box_shows_the_site_date
         for title in re.findall(r'class="law-as-of admonition">\s*<p class="admonition-title">([^<]+)</p>',
                                 page.read_text(encoding="utf-8")):
             dates.setdefault(title, []).append(page.relative_to(site_html).as_posix())
     assert list(dates) == [expected], {title: pages[:3] for title, pages in dates.items()}
     assert len(dates[expected]) >= 31
+
+
+@pytest.mark.parametrize("code", ["fr", "es", "ar"])
+def test_every_translated_box_shows_the_site_date_in_its_language(site_html, code):
+    """One date per edition, written in its language from the same setting (no typed date)."""
+    when = long_date(date.fromisoformat(site_law_as_of()), code)
+    titles = {title for page in (site_html / code).rglob("*.html")
+              for title in re.findall(r'class="law-as-of admonition">\s*<p class="admonition-title">([^<]+)</p>',
+                                      page.read_text(encoding="utf-8"))}
+    assert len(titles) == 1 and when in next(iter(titles)), titles
 
 
 def test_every_unit_says_its_law_was_reviewed_on_the_site_date():

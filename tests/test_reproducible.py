@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import ROOT, TEST_BUILD, sphinx_build
+from conftest import TEST_BUILD, build_editions
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -17,7 +17,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def test_two_clean_builds_are_identical(site_html):
-    second = sphinx_build(ROOT, TEST_BUILD / "html-again")
+    second = build_editions(TEST_BUILD / "html-again", "-E", doctrees=TEST_BUILD / "doctrees" / "html-again")
     assert second.returncode == 0, second.problems
     first, again = digests(site_html), digests(second.outdir)
     assert sorted(first) == sorted(again)

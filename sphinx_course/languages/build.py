@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -192,6 +193,11 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
     # Pages such as the search page and the index exist in every edition.
     probe = pagename if is_page else app.config.root_doc
     entries = switcher_entries(editions, probe, page_uri, home_uri)
+    if pagename == getattr(app.config, "notfound_pagename", "404"):
+        # The 404 page is served at any depth, so its links are absolute: each edition's home.
+        root = (urlsplit(editions.site_url).path or "/").rstrip("/") + "/"
+        for entry in entries:
+            entry.update(href=root + editions.prefix(entry["code"]) + home_uri, fallback=False)
     for entry in entries:
         entry["note"] = in_language(locale_dir(app), entry["code"], FALLBACK_NOTE) if entry["fallback"] else ""
     context["course_languages"] = entries

@@ -38,7 +38,6 @@ REFLOW_SCRIPT = """() => {
   for (const el of document.querySelectorAll('main *')) {
     if (!el.getClientRects().length) continue;
     const style = getComputedStyle(el);
-    if (style.opacity === '0') continue;  // a transparent overlay, such as a file input on its button, shows nothing
     const hides = ['hidden', 'clip'].includes(style.overflowX);
     if (hides && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
       const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
