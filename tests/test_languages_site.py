@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 
 import pytest
@@ -49,13 +50,18 @@ def test_the_status_page_and_file_match_the_catalogues(site_html):
         recorded = {**status["languages"][code]["pages"], **status["languages"][code]["interface"]}
         assert {d: s.as_dict() for d, s in expected.items()} == recorded
         section = page.select_one(f"#translation-status-{code}")
-        rows = {r.select("td")[0].get_text(strip=True): [td.get_text(strip=True) for td in r.select("td")[1:]]
-                for r in section.select("tbody tr")}
+        # Each page's row names it by its title, linked to it: the link gives the page.
+        rows = {}
+        for row in section.select("tbody tr"):
+            link = row.select_one("td a[href]")
+            if link is not None:
+                href = link["href"].split("#")[0] or "translation-status.html"  # the page itself
+                target = posixpath.normpath(posixpath.join("docs/authoring", href))
+                rows[target.removesuffix(".html")] = [td.get_text(strip=True) for td in row.select("td")[1:]]
         for domain, entry in expected.items():
-            key = domain if domain not in INTERFACE_DOMAINS else next(k for k in rows if k.startswith("Interface"))
             if domain in INTERFACE_DOMAINS:
                 continue
-            assert rows[key] == [f"{entry.percent}%", str(entry.translated), str(entry.fuzzy), str(entry.untranslated),
+            assert rows[domain] == [f"{entry.percent}%", str(entry.translated), str(entry.fuzzy), str(entry.untranslated),
                                  "yes" if entry.complete else "no"], domain
 
 
@@ -65,7 +71,9 @@ def interface_msgids(code: str) -> list[tuple[str, re.Pattern]]:
     for domain in INTERFACE_DOMAINS:
         with open(ROOT / "locales" / code / "LC_MESSAGES" / f"{domain}.po", "rb") as handle:
             for message in read_po(handle):
-                if message.id and message.string and message.string != message.id and len(str(message.id)) > 3:
+                literal = re.sub(r"\{\w+\}|%\(\w+\)\w|%s", "", str(message.id or ""))
+                # A string that is mostly placeholders ("%(unit)s %(n)d of %(total)d") matches any prose.
+                if message.string and message.string != message.id and len(re.sub(r"\W", "", literal)) > 3:
                     pattern = re.escape(str(message.id))
                     pattern = re.sub(r"\\\{\w+\\\}|%\\\(\w+\\\)\w|%s", ".+?", pattern)
                     found.append((str(message.id), re.compile(rf"^\s*{pattern}\s*$", re.DOTALL)))

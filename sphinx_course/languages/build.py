@@ -150,9 +150,13 @@ def mark_links_leaving_edition(html: str, page_uri: str, language: str) -> str:
 
 
 def leaves_edition(href: str, page_uri: str) -> bool:
-    """True when a relative link from this page leads one folder up, out of the edition (pure)."""
+    """True when a relative link from this page leads one folder up, out of the edition (pure).
+    On the 404 page, sphinx-notfound-page has made every link absolute under the edition's
+    prefix, so one that leaves it reads ``/fr/../modules/…``."""
     if not href or "://" in href or href.startswith(("#", "mailto:")):
         return False
+    if href.startswith("/"):
+        return "/../" in href
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), href.split("#")[0])).startswith("../")
 
 
