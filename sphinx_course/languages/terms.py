@@ -78,7 +78,8 @@ _OPTIONAL_MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
 
 
 def _letters(text: str) -> str:
-    return _OPTIONAL_MARKS.sub("", text).casefold()
+    """The text as the check compares it: no optional Arabic marks, one kind of apostrophe, one case."""
+    return _OPTIONAL_MARKS.sub("", text).replace("\u2019", "'").casefold()
 
 
 def term_misses(msgid: str, msgstr: str, terms: list[Term]) -> list[Term]:
