@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from conftest import axe_violations, save_screenshot
 
-from journeys.test_public_visitor import REFLOW_SCRIPT
+from journeys.test_public_visitor import REFLOW_SCRIPT, assert_reflows_at_320_px
 from sphinx_course.questionnaire.data_files import load_questionnaire
 
 pytestmark = pytest.mark.browser
@@ -167,10 +167,6 @@ def test_an_arabic_reader_opens_the_menu_reads_a_myth_answers_the_check_and_uses
 
 @pytest.mark.parametrize("name", ARABIC_PAGES)
 def test_every_shipped_arabic_page_reflows_at_320_px(page, journey_url, name):
-    page.set_viewport_size({"width": 320, "height": 720})
-    page.goto(journey_url + f"ar/{name}.html")
-    result = page.evaluate(REFLOW_SCRIPT)
-    if name in ("index", "docs/public/myths-and-facts", "docs/public/campaign", "exercises/tools/readiness"):
-        save_screenshot(page, f"arabic-320-{name.replace('/', '-')}")
-    assert result["sideways"] <= 0, f"ar/{name} scrolls sideways by {result['sideways']} px at 320 px"
-    assert result["clipped"] == [], f"ar/{name} cuts off content at 320 px: {result['clipped']}"
+    shown = name in ("index", "docs/public/myths-and-facts", "docs/public/campaign", "exercises/tools/readiness")
+    assert_reflows_at_320_px(page, journey_url + f"ar/{name}.html", f"ar/{name}",
+                             shown and f"arabic-320-{name.replace('/', '-')}")
