@@ -2,7 +2,7 @@
 
 Sphinx's gettext builder extracts the pages' strings (one template per page) and the
 project templates' (``sphinx.pot``); the extensions' own strings, the ones the
-browser scripts receive among them, are extracted here with Babel, into the same
+browser scripts receive among them, are extracted here from the package's syntax trees, into the same
 folder, so ``make intl-update`` gives translators every catalogue in one place.
 """
 
@@ -15,7 +15,6 @@ from os import getenv
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from ..i18n import CATALOG
@@ -26,7 +25,8 @@ KEYWORDS = {"_": None, "N_": None}
 
 def marked_strings(source: str) -> list[tuple[int, str]]:
     """(line, text) of every ``_("...")`` and ``N_("...")`` call in Python source, those inside
-    f-strings included, which Babel's tokenizer cannot see on Python 3.11 (pure)."""
+    f-strings included: read from the syntax tree, since Babel's tokenizer cannot see into an
+    f-string on Python 3.11 (pure)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS \
@@ -39,14 +39,10 @@ def interface_template(project: str) -> Catalog:
     epoch = float(getenv("SOURCE_DATE_EPOCH") or time.time())
     catalogue = Catalog(project=project, domain=CATALOG, creation_date=datetime.fromtimestamp(epoch, UTC),
                         charset="utf-8", fuzzy=False)
-    # Babel first, for the translators' comments; then every call it missed inside an f-string.
-    for filename, lineno, message, comments, _context in extract_from_dir(
-            PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
-        catalogue.add(message, locations=[(f"sphinx_course/{filename}", lineno)], auto_comments=comments)
     for path in sorted(PACKAGE.rglob("*.py")):
+        where = f"sphinx_course/{path.relative_to(PACKAGE).as_posix()}"
         for lineno, message in marked_strings(path.read_text(encoding="utf-8")):
-            if message not in catalogue:
-                catalogue.add(message, locations=[(f"sphinx_course/{path.relative_to(PACKAGE).as_posix()}", lineno)])
+            catalogue.add(message, locations=[(where, lineno)])  # a repeated string gathers its places
     return catalogue
 
 
