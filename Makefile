@@ -18,6 +18,9 @@ BUILD       := _build
 # Builds go to a staging folder first and are published only when they succeed,
 # so a failed build never replaces a good site with a broken one.
 STAGING     := $(BUILD)/.staging
+# Where `make gettext` writes the message templates, which every edition's build counts the
+# catalogues against (so that BUILD=elsewhere keeps them together with the rest).
+TEMPLATES   := -D course_gettext_dir=$(BUILD)/gettext
 SERVE_PORT  ?= 8000
 # The translated editions' languages: conf.py's course_languages, less English, the source.
 TRANSLATIONS := fr es ar
@@ -41,12 +44,12 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 html: $(STAMP)  ## Build the learner and public site, every language (English at the root, /fr/, /es/, /ar/), into _build/html.
-	$(BIN)/python -m sphinx_course.cli.editions $(STAGING)/html $(BUILD)/doctrees $(FRESH) $(QUIET) $(SPHINXOPTS)
+	$(BIN)/python -m sphinx_course.cli.editions $(STAGING)/html $(BUILD)/doctrees $(FRESH) $(QUIET) $(SPHINXOPTS) $(TEMPLATES)
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/html $(BUILD)/html
 	@echo "Site built. Open $(CURDIR)/$(BUILD)/html/index.html"
 
 html-preview: $(STAMP)  ## Preview one translated edition with every page, translated or not (EDITION=fr|es|ar), in _build/preview/EDITION. Never publish it.
-	$(BIN)/python -m sphinx -b html $(QUIET) -d $(BUILD)/doctrees/preview-$(EDITION) $(SPHINXOPTS) -D language=$(EDITION) -D course_preview_all_pages=1 . $(BUILD)/preview/$(EDITION)
+	$(BIN)/python -m sphinx -b html $(QUIET) -d $(BUILD)/doctrees/preview-$(EDITION) $(SPHINXOPTS) $(TEMPLATES) -D language=$(EDITION) -D course_preview_all_pages=1 . $(BUILD)/preview/$(EDITION)
 	@echo "Preview of the $(EDITION) edition in $(CURDIR)/$(BUILD)/preview/$(EDITION): every page, translated or not. Do not publish it."
 
 gettext: $(STAMP)  ## Extract every translatable string (pages, data files, interface) into _build/gettext/*.pot.
@@ -62,8 +65,9 @@ intl-check: $(STAMP)  ## Check a language's catalogues (LANG=fr|es|ar) for lost 
 rtl-css: html  ## After a theme upgrade: mirror the themes' stylesheets for right-to-left pages (RTLCSS, needs npm ci) into sphinx_course/theme/static/rtl.
 	$(BIN)/python -m sphinx_course.cli.rtl_css $(BUILD)/html/_static
 
-trainer: $(STAMP)  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
-	$(BIN)/python -m sphinx -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) -D course_edition=trainer . $(STAGING)/trainer
+trainer: gettext  ## Build the trainer edition (never publish it), with its slide decks, into _build/trainer.
+	@# gettext first: the translation status pages count the catalogues against the current templates.
+	$(BIN)/python -m sphinx -b html $(FRESH) $(QUIET) -d $(BUILD)/doctrees/trainer $(SPHINXOPTS) $(TEMPLATES) -D course_edition=trainer . $(STAGING)/trainer
 	$(BIN)/python -m sphinx -b revealjs $(QUIET) -c slides -d $(BUILD)/doctrees/slides $(SPHINXOPTS) . $(STAGING)/trainer/slides
 	@$(BIN)/python -m sphinx_course.cli.publish $(STAGING)/trainer $(BUILD)/trainer
 	@echo "Trainer edition built in $(CURDIR)/$(BUILD)/trainer. Keep it off public servers."
@@ -105,8 +109,8 @@ $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 	npm ci --prefix $(BUILD)/lighthouse --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(STAMP)  ## Live preview on http://127.0.0.1:8000 (SERVE_PORT=...) with automatic rebuild.
-	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(SERVE_PORT) -d $(BUILD)/doctrees/serve $(SPHINXOPTS) \
+serve: gettext  ## Live preview on http://127.0.0.1:8000 (SERVE_PORT=...) with automatic rebuild.
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(SERVE_PORT) -d $(BUILD)/doctrees/serve $(SPHINXOPTS) $(TEMPLATES) \
 	  --ignore "$(CURDIR)/$(BUILD)" --ignore "$(CURDIR)/$(VENV)" --ignore "$(CURDIR)/tests" . $(BUILD)/serve
 
 clean:  ## Remove all build output (keeps the virtual environment and the pinned Lighthouse install).
