@@ -192,12 +192,23 @@ def compacted_static(app) -> Path:
     return folder
 
 
+def add_static_paths(app, config) -> None:
+    # At config-inited, not builder-inited, so that the config the environment pickles is the one
+    # the next build compares (see theme.repairs.settle_theme_config); sphinx-design's folder, which
+    # it adds at builder-inited, goes first, where it has always been.
+    if "sphinx_design" in config.extensions:
+        from sphinx_design.extension import STATIC_DIR
+
+        if str(STATIC_DIR) not in config.html_static_path:
+            config.html_static_path.append(str(STATIC_DIR))
+    if str(STATIC) not in config.html_static_path:  # once, however many builds share the process
+        config.html_static_path.append(str(STATIC))
+        config.html_static_path.append(str(compacted_static(app)))
+
+
 def add_static_assets(app) -> None:
     if app.builder.format != "html":
         return
-    if str(STATIC) not in app.config.html_static_path:  # once, however many builds share the process
-        app.config.html_static_path.append(str(STATIC))
-        app.config.html_static_path.append(str(compacted_static(app)))
     app.add_css_file("course.css")
     if course_config(app).course_theme_fixes:
         app.add_css_file("course-icons.css")
@@ -308,6 +319,7 @@ def setup_extension(app) -> None:
     setup_reference(app)
     setup_slides(app)
     setup_packs(app)
+    app.connect("config-inited", add_static_paths)
     app.connect("builder-inited", add_static_assets)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", remove_theme_templates)

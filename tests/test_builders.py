@@ -5,6 +5,7 @@ Each test builds a small fixture site that uses every kind of course directive.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -158,6 +159,43 @@ def test_the_suite_names_each_missing_program_and_its_package():
         f"Chromium is not at {CHROMIUM} (Debian package chromium; or set CHROMIUM=/path/to/chromium)",
     ]
     assert missing_programs(which=lambda program: "/usr/bin/" + program, exists=lambda path: True) == []
+
+
+@pytest.mark.parametrize("target", ["trainer", "serve"])
+def test_english_only_builds_make_the_templates_their_status_pages_count(tmp_path, target):
+    """On a fresh clone no templates exist yet: the translation status pages of the trainer edition
+    and the live preview are counted against templates made first, in the same build folder."""
+    root = Path(__file__).resolve().parent.parent
+    build_dir = tmp_path / "build"
+    plan = subprocess.run(["make", "-n", target, f"BUILD={build_dir}"], cwd=root, capture_output=True, text=True)
+    assert plan.returncode == 0, plan.stderr
+    steps = plan.stdout.splitlines()
+    gettext = next(i for i, step in enumerate(steps) if "-b gettext" in step and f"{build_dir}/gettext" in step)
+    build = next(i for i, step in enumerate(steps) if "-b html" in step or "sphinx-autobuild" in step)
+    assert gettext < build
+    assert f"course_gettext_dir={build_dir}/gettext" in steps[build]
+
+
+def test_a_rebuild_with_nothing_changed_reports_no_configuration_change(site_html, tmp_path):
+    """The themes and sphinx-design change the config after Sphinx compares it with the last build's;
+    those changes are made before the comparison, so a rebuild of an unchanged site is silent about it."""
+    import shutil
+
+    from conftest import STRICT, TEST_BUILD
+
+    # The site's own environment (a copy elsewhere would move the folder of compacted scripts, which is
+    # in the config); with nothing to read, the rebuild leaves it as it is, and writes to a copy of the site.
+    doctrees, outdir = TEST_BUILD / "doctrees" / "site" / "html", tmp_path / "html"
+    shutil.copytree(site_html, outdir, ignore=lambda folder, names: ["fr", "es", "ar"] if Path(folder) == site_html else [])
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_COLOR": "1"}
+    rebuild = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "--no-color", "-d", str(doctrees), *STRICT,
+         "-D", f"course_gettext_dir={TEST_BUILD / 'gettext'}", ".", str(outdir)],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, env=env)
+    assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
+    assert "loading pickled environment... done" in rebuild.stdout
+    assert "configuration has changed" not in rebuild.stdout + rebuild.stderr
+    assert "targets for 0 source files that are out of date" in rebuild.stdout
 
 
 def searchindex(folder: Path) -> dict:

@@ -26,6 +26,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from docutils import nodes
 
@@ -148,10 +150,49 @@ def apply_theme_fixes(app, pagename, templatename, context, doctree) -> None:
         drop_unused_design_assets(app, pagename, templatename, context, doctree)
 
 
-def drop_pydata_header(app, config) -> None:
-    # Other themes reject the option with a warning (fixture sites use Sphinx's default theme).
-    if course_config(config).course_theme_fixes and config.html_theme == "sphinx_book_theme":
-        config.html_theme_options.setdefault("navbar_persistent", [])
+def user_set(config, name: str) -> bool:
+    return name in config._raw_config or name in config.overrides
+
+
+def settle_theme_config(app, config) -> None:
+    """Make at config-inited the changes the themes make to the config later, at builder-inited or
+    as the theme loads (each only where conf.py leaves the value unset, as the themes do).
+
+    Sphinx compares the config, as it stands after config-inited, with the one the environment
+    pickled after the last read; with the themes' changes made only later, every incremental build
+    reported "The configuration has changed (5 options ...)" though nothing had.
+    """
+    # Other themes reject the options with a warning (fixture sites use Sphinx's default theme).
+    if config.html_theme != "sphinx_book_theme":
+        return
+    options = config.html_theme_options
+    if course_config(config).course_theme_fixes:
+        options.setdefault("navbar_persistent", [])  # no PyData header strip (module docstring)
+    # pydata-sphinx-theme's update_config, for the options this site leaves unset.
+    options.setdefault("navbar_persistent", [] if options.get("disable_search") else ["search-button-field"])
+    options.setdefault("icon_links", [])
+    if not options.get("logo"):
+        options["logo"] = {}
+    if not user_set(config, "html_permalinks_icon"):
+        config.html_permalinks_icon = "#"
+    # sphinx-book-theme's header buttons.
+    if not user_set(config, "html_sourcelink_suffix"):
+        config.html_sourcelink_suffix = ""
+    # Both themes' component templates, which they add as they load.
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+
+    for components in (Path(sphinx_book_theme.get_html_theme_path()) / "components",
+                       Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components"):
+        if str(components) not in config.templates_path:
+            config.templates_path.append(str(components))
+
+
+def drop_repeated_paths(app) -> None:
+    """The themes and sphinx-design add their folders again as they load (unconditionally): keep the
+    first of each, so that the lists stay as config-inited left them (see settle_theme_config)."""
+    for name in ("templates_path", "html_static_path"):
+        app.config[name][:] = list(dict.fromkeys(app.config[name]))
 
 
 def add_nav_script(app) -> None:
@@ -161,7 +202,8 @@ def add_nav_script(app) -> None:
 
 def setup_theme_fixes(app) -> None:
     # Before the theme's builder-inited update_config reads the options.
-    app.connect("config-inited", drop_pydata_header)
+    app.connect("config-inited", settle_theme_config, priority=900)
+    app.connect("builder-inited", drop_repeated_paths, priority=999)
     app.connect("builder-inited", add_nav_script)
     # The stock search page's snippets are a theme fault too (see search.py).
     setup_search(app)
