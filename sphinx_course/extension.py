@@ -145,6 +145,8 @@ def interface_strings() -> dict[str, str]:
                         "full). They last until you leave the page. Export your progress to keep them."),
         "saveFailedExport": _("Export my progress"),
         "importDone": _("Progress imported: {changes}."),
+        # Joins names that may hold commas ("People, skills and culture"): Arabic uses "؛".
+        "listMore": _("{list}; {item}"),
         "importEmpty": _("Progress imported: the file holds no results for the quizzes on this site."),
         "importUpdated": _("{count} quizzes updated"),
         "importUpdatedOne": _("1 quiz updated"),

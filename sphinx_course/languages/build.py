@@ -206,6 +206,8 @@ def page_languages(app, pagename, templatename, context, doctree) -> None:
         entry["note"] = in_language(locale_dir(app), entry["code"], FALLBACK_NOTE) if entry["fallback"] else ""
     context["course_languages"] = entries
     context["course_languages_label"] = _("Language")
+    # Before the current language's name; French puts a space before the colon ("Langue :").
+    context["course_languages_prompt"] = _("Language:")
     context["course_alternates"] = alternates(editions, probe, page_uri, editions.site_url)
 
 

@@ -41,6 +41,21 @@ test("score counts correct questions only", () => {
   assert.equal(S.countCorrect({ 1: "correct", 2: "partial", 3: "incorrect", 4: "correct" }), 2);
 });
 
+test("listOf lists short items as the page's language does", () => {
+  assert.equal(S.listOf(["2 quizzes updated", "1 kept"], "en"), "2 quizzes updated, 1 kept");
+  assert.equal(S.listOf(["a", "b", "c"], "fr"), "a, b et c");
+  assert.equal(S.listOf(["أ", "ب", "ج"], "ar"), "أ، وب، وج");
+  assert.equal(S.listOf([], "en"), "");
+});
+
+test("seriesOf joins items that hold commas by the translated pattern", () => {
+  const names = ["People, skills and culture", "Data management", "Governance"];
+  assert.equal(S.seriesOf(names, "{list}; {item}"), "People, skills and culture; Data management; Governance");
+  assert.equal(S.seriesOf(["أ", "ب"], "{list}؛ {item}"), "أ؛ ب");
+  assert.equal(S.seriesOf(["one"], "{list}; {item}"), "one");
+  assert.equal(S.seriesOf([], "{list}; {item}"), "");
+});
+
 test("format fills named placeholders and leaves unknown ones", () => {
   assert.equal(S.format("{score} of {total}", { score: 4, total: 5 }), "4 of 5");
   assert.equal(S.format("{x}", {}), "{x}");

@@ -110,14 +110,14 @@
 
   /* What an import changed, in the learner's words: "3 quizzes updated, 1 kept because your saved
      result is better." */
-  function importSummary(merged, skipped, T) {
+  function importSummary(merged, skipped, T, lang) {
     var parts = [];
     function count(n, one, many) { if (n) parts.push(S.format(n === 1 ? T[one] : T[many], { count: n })); }
     count(merged.updated, "importUpdatedOne", "importUpdated");
     count(merged.kept, "importKeptOne", "importKept");
     count(merged.same, "importSameOne", "importSame");
     count(skipped || 0, "importSkippedOne", "importSkipped");
-    return parts.length ? S.format(T.importDone, { changes: parts.join(", ") }) : T.importEmpty;
+    return parts.length ? S.format(T.importDone, { changes: S.listOf(parts, lang) }) : T.importEmpty;
   }
 
   return { parseImport: parseImport, mergeImport: mergeImport, importSummary: importSummary };

@@ -203,7 +203,7 @@
       var merged = I.mergeImport(current, entries, quizzes);
       var stored = Object.keys(merged.write).every(function (k) { return storage.set(k, merged.write[k]); });
       render();
-      say(stored ? I.importSummary(merged, entries.skipped, T) : T.saveFailed);
+      say(stored ? I.importSummary(merged, entries.skipped, T, document.documentElement.lang) : T.saveFailed);
     });
   }
 

@@ -64,7 +64,7 @@
       var result = R.summarise(criteria, ratings, levelCount);
       var text = S.format(T.rated || "", { done: result.done, total: result.total });
       if (result.allStrong) text += " " + T.allStrong;
-      else if (result.weakest.length) text += " " + S.format(T.strengthen || "", { list: result.weakest.join("; ") });
+      else if (result.weakest.length) text += " " + S.format(T.strengthen || "", { list: S.seriesOf(result.weakest, config.strings.listMore) });
       summary.textContent = note ? text + " " + note : text;
     }
 

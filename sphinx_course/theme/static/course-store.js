@@ -98,6 +98,19 @@
     return template.replace(/\{(\w+)\}/g, function (match, name) { return name in values ? values[name] : match; });
   }
 
+  /* Short items in a sentence, as the page's language lists them: "a, b, c" in English, "a, b et c"
+     in French, "a، وb، وc" in Arabic (Intl.ListFormat; plain commas where a browser lacks it). */
+  function listOf(items, lang) {
+    if (typeof Intl === "object" && Intl.ListFormat) return new Intl.ListFormat(lang || "en", { type: "unit" }).format(items);
+    return items.join(", ");
+  }
+
+  /* Items that may hold commas of their own ("People, skills and culture"), each added to the list by
+     the translated pattern `more` ("{list}; {item}" in English, "{list}؛ {item}" in Arabic). */
+  function seriesOf(items, more) {
+    return items.length ? items.reduce(function (list, item) { return format(more, { list: list, item: item }); }) : "";
+  }
+
   /* This learner's seed, random and made once, kept with their answers: options come in another order
      for each learner and the same order after a reload (never from the clock). */
   function learnerSeed(storage, ns, random) {
@@ -216,7 +229,7 @@
 
   return {
     FORMAT: FORMAT, quizKey: quizKey, parseSaved: parseSaved, quizProgress: quizProgress, nextUnit: nextUnit, emptyState: emptyState, gradeChoice: gradeChoice,
-    gradeOrder: gradeOrder, gradeMatching: gradeMatching, countCorrect: countCorrect, format: format, exportPayload: exportPayload,
+    gradeOrder: gradeOrder, gradeMatching: gradeMatching, countCorrect: countCorrect, format: format, listOf: listOf, seriesOf: seriesOf, exportPayload: exportPayload,
     openStorage: openStorage, pageContext: pageContext, saveQuiz: saveQuiz, downloadProgress: downloadProgress,
     learnerSeed: learnerSeed, seededOrder: seededOrder, reviewStep: reviewStep
   };

@@ -139,7 +139,7 @@
     results.appendChild(el("h2", {}, T.resultsTitle));
     var missing = result.dimensions.filter(function (d) { return d.score === null; });
     if (missing.length === result.dimensions.length) { results.appendChild(el("p", { class: "tool-overall" }, T.noAnswers)); return; }
-    var names = function (ids) { return result.dimensions.filter(function (d) { return ids.indexOf(d.id) >= 0; }).map(function (d) { return d.label; }).join("; "); };
+    var names = function (ids) { return S.seriesOf(result.dimensions.filter(function (d) { return ids.indexOf(d.id) >= 0; }).map(function (d) { return d.label; }), T.listMore); };
     if (missing.length) {
       // No overall level from a partial picture: say which dimensions still need answers.
       results.appendChild(el("p", { class: "tool-overall" }, S.format(T.noOverall, {

@@ -293,7 +293,7 @@
     results.appendChild(el("h2", {}, T.screeningTitle));
     var headline;
     if (result.verdict === "incomplete") headline = T.screeningIncomplete;
-    else if (result.verdict === "possibly-prohibited") headline = S.format(T.screeningConfirm, { what: result.confirm.map(function (c) { return c.text; }).join("; ") });
+    else if (result.verdict === "possibly-prohibited") headline = S.format(T.screeningConfirm, { what: S.seriesOf(result.confirm.map(function (c) { return c.text; }), T.listMore) });
     else if (result.verdict === "unmatched") headline = T.screeningUnmatched;
     else headline = S.format(T.category, { category: T["category_" + result.category] || result.category });
     results.appendChild(el("p", { class: "tool-category", "data-category": result.verdict }, headline));
@@ -330,10 +330,10 @@
       var several = (K.normaliseAnswers(data, ctx.answers).purpose || []).length > 1;
       result.duties.forEach(function (d) {
         var li = duties.appendChild(el("li", {}, d.text + " (" + d.article + ")"));
-        if (several && d.functions.length) li.appendChild(el("span", { class: "tool-because" }, " " + S.format(T.screeningFor, { functions: d.functions.join("; ") })));
+        if (several && d.functions.length) li.appendChild(el("span", { class: "tool-because" }, " " + S.format(T.screeningFor, { functions: S.seriesOf(d.functions, T.listMore) })));
       });
     }
-    if (result.principles.length) results.appendChild(el("p", {}, T.principles + " " + result.principles.join(", ")));
+    if (result.principles.length) results.appendChild(el("p", {}, T.principles + " " + S.listOf(result.principles, document.documentElement.lang)));
     if (result.questions.length) {
       results.appendChild(el("h3", {}, T.beforeGoing));
       var qs = results.appendChild(el("ul"));
