@@ -30,12 +30,13 @@ BOX = "(el) => { const r = el.getBoundingClientRect(); return {left: r.left, rig
 
 @pytest.fixture(scope="module")
 def readiness_answers(journey_html) -> dict[str, int]:
-    """An answer to every statement of the readiness tool, levels varying from 1 to 4."""
+    """An answer to every statement of the readiness tool: the first two dimensions at the lowest
+    level (so the result names two weakest areas), the others varying from 2 to 4."""
     from conftest import ROOT
 
     data = load_questionnaire(ROOT / "exercises" / "tools" / "readiness.yaml")
-    statements = [s["id"] for d in data["dimensions"] for s in d["statements"]]
-    return {statement: position % 4 + 1 for position, statement in enumerate(statements)}
+    return {s["id"]: 1 if number < 2 else position % 3 + 2
+            for number, d in enumerate(data["dimensions"]) for position, s in enumerate(d["statements"])}
 
 
 def box(locator) -> dict:
@@ -161,6 +162,19 @@ def test_an_arabic_reader_opens_the_menu_reads_a_myth_answers_the_check_and_uses
         value = box(page.locator(".tool-chart-value").nth(i))
         assert label["left"] >= frame["right"] - 1 and value["right"] <= frame["left"] + 1, (
             f"row {i}: the label is not on the right of its bar, and the value on its left")
+    # On a phone each row of the results table is a block, so no column is too narrow for a whole
+    # word (a word broken between lines loses its letter joins); each value follows its column's name.
+    table = page.locator(".tool-results .tool-table").first
+    heading = page.locator(".tool-results .tool-table tbody th").first
+    if device == "phone":
+        assert box(heading)["width"] > 0.9 * box(table)["width"], "the results table still has columns on a phone"
+        cell = page.locator(".tool-results .tool-table td").first
+        assert cell.get_attribute("data-label") == page.locator(".tool-results .tool-table thead th").nth(1).text_content()
+    else:
+        assert box(heading)["width"] < 0.6 * box(table)["width"]
+    # The two weakest areas are listed with the Arabic semicolon, not a Latin one.
+    first, second = (page.locator(".tool-chart-label").nth(i).text_content().strip() for i in (0, 1))
+    assert f"{first}؛ {second}" in page.locator("[data-results]").first.text_content()
     assert page.evaluate(REFLOW_SCRIPT)["sideways"] <= 0
     assert page.console_errors == []
 

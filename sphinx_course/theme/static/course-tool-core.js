@@ -183,15 +183,20 @@
   /* A table of results with column headers, row headers in its first column and "–" for no value. */
   function table(headers, rows, caption) {
     var el = window.CourseDom.el;
-    var t = el("table", { class: "tool-table" });
+    // On a phone the rows are laid out as blocks (course-tools.css), which would cost the table its
+    // semantics in some browsers: the roles keep them, and each cell carries its column's name.
+    var t = el("table", { class: "tool-table", role: "table" });
     if (caption) t.appendChild(el("caption", {}, caption));
-    var head = el("tr");
-    headers.forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    t.appendChild(el("thead")).appendChild(head);
-    var body = t.appendChild(el("tbody"));
+    var head = el("tr", { role: "row" });
+    headers.forEach(function (h) { head.appendChild(el("th", { scope: "col", role: "columnheader" }, h)); });
+    t.appendChild(el("thead", { role: "rowgroup" })).appendChild(head);
+    var body = t.appendChild(el("tbody", { role: "rowgroup" }));
     rows.forEach(function (r) {
-      var tr = body.appendChild(el("tr"));
-      r.forEach(function (c, i) { tr.appendChild(el(i ? "td" : "th", i ? {} : { scope: "row" }, c === null ? "–" : c)); });
+      var tr = body.appendChild(el("tr", { role: "row" }));
+      r.forEach(function (c, i) {
+        var cell = i ? { role: "cell", "data-label": headers[i] } : { scope: "row", role: "rowheader" };
+        tr.appendChild(el(i ? "td" : "th", cell, c === null ? "–" : c));
+      });
     });
     var wrap = el("div", { class: "table-wrapper" });
     wrap.appendChild(t);
