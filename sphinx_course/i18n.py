@@ -10,6 +10,7 @@ in *another* language than the page's (the language switcher's notes) are marked
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -56,6 +57,12 @@ def month_and_year(value, language: str | None = "en") -> str:
 
     return format_date(value, "LLLL y", locale=language)
 
+
+#: A Python format placeholder in an interface string: ``%(name)s``, ``%(n)d``, ``%s``.
+PERCENT_PLACEHOLDER = re.compile(r"%\([A-Za-z_]+\)[sd]|%[sd]")
+#: Any placeholder a translation must keep: the Python ones and the scripts' ``{name}`` (not a
+#: MyST role such as ``{term}`...```, which is followed by a backtick).
+PLACEHOLDER = re.compile(PERCENT_PLACEHOLDER.pattern + r"|\{[A-Za-z_]+\}(?!`)")
 
 #: Languages written right to left (their pages get ``dir="rtl"``).
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})

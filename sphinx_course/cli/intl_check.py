@@ -24,11 +24,11 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from ..i18n import PLACEHOLDER
 from ..languages.terms import read_terms, term_misses
 
 LINK = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>\s]+)>")
 ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`]*)`")
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]+\}(?!`)")
 #: Official sites with a version per language, named in the address's path.
 LANGUAGE_SEGMENT = re.compile(r"(eur-lex\.europa\.eu/legal-content/|europa\.eu/[a-z-]+/|ohchr\.org/|docs\.un\.org/"
                               r"|www\.un\.org/)([A-Za-z]{2})(/)")

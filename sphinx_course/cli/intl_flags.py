@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
+from ..i18n import PERCENT_PLACEHOLDER
+
+
 #: What a real placeholder looks like in this project's strings.
-REAL_PLACEHOLDER = re.compile(r"%\([A-Za-z_]+\)[sd]|%[sd]")
-
-
 def _message_id(block: str) -> str:
     """The msgid of one PO entry, its quoted lines joined (pure)."""
     found = re.search(r'^msgid ((?:".*"\n?)+)', block, flags=re.MULTILINE)
@@ -28,7 +28,7 @@ def unflagged(text: str) -> str:
     whenever it reads a catalogue."""
     blocks = text.split("\n\n")
     for position, block in enumerate(blocks):
-        if "python-format" not in block or REAL_PLACEHOLDER.search(_message_id(block)):
+        if "python-format" not in block or PERCENT_PLACEHOLDER.search(_message_id(block)):
             continue
         lines = []
         for line in block.split("\n"):

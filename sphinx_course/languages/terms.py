@@ -29,6 +29,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..errors import AuthoringError
+from ..i18n import PLACEHOLDER
 from ..warnings_ import CourseWarning, logger, warn
 
 
@@ -64,11 +65,8 @@ def read_terms(path: Path) -> list[Term]:
 
 
 #: Placeholders, whose names are not words of the text: "Edit on %(provider)s".
-_PLACEHOLDERS = re.compile(r"%\([A-Za-z_]+\)[sd]|\{[A-Za-z_]+\}")
-
-
 def _mentions(text: str, english: str) -> bool:
-    text = _PLACEHOLDERS.sub(" ", text)
+    text = PLACEHOLDER.sub(" ", text)
     return re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text, flags=re.IGNORECASE) is not None
 
 
