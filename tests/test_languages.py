@@ -271,3 +271,21 @@ def test_sphinx_translations_script_is_rewritten_without_eval():
     assert 'Object.assign(Documentation.TRANSLATIONS, {"Search": "Recherche"});' in rewritten
     assert "Documentation.PLURAL_EXPR = function (n) { return ((n > 1)); };" in rewritten
     assert translations_without_eval("something else") is None
+
+
+def test_a_card_translation_too_long_for_its_card_is_an_error_naming_the_translation(tmp_path):
+    """The English card fits; its French text, from the page's catalogue, does not: the French edition
+    stops with an error that says the translation is at fault, at the card's page."""
+    pages = {
+        "index.md": "# Home\n\n```{message-cards} cards.yaml\n```\n",
+        "cards.yaml": "- id: short\n  text: A face match is a lead to check.\n  page: /index\n",
+    }
+    src = write_fixture_site(tmp_path / "cards", pages, conf_extra=CONF)
+    first = run(src, "-m", "sphinx", "-b", "gettext", *STRICT, "-d", "_build/doctrees/gettext", ".", "_build/gettext")
+    assert first.returncode == 0, first.output
+    translate(src, {"Home": "Accueil", "A face match is a lead to check.": "correspondance " * 40})
+    build = run(src, "-m", "sphinx", "-b", "html", *STRICT, "-D", "language=fr", "-d", "_build/doctrees/fr", ".", "_build/fr")
+    assert build.returncode != 0
+    assert "index.md" in build.output
+    assert "Card 'short' (its fr translation, in the page's catalogue):" in build.output
+    assert "Traceback" not in build.output

@@ -30,6 +30,7 @@ from ..errors import AuthoringError
 from ..helpers import named_file
 from ..i18n import RIGHT_TO_LEFT, _
 from ..languages.data_strings import translatable_data
+from ..languages.editions import editions_of
 from ..questionnaire.data_files import read_yaml_data
 from ..registry import GatheringDirective, course_registry, gathers
 from ..warnings_ import logger
@@ -169,14 +170,15 @@ class MessageCardsDirective(GatheringDirective):
 
 
 def check_card_pages(app, env) -> None:
+    editions = editions_of(app)
+    translated = editions is not None and editions.translated
     for docname in course_registry(env).pages_gathering("cards"):
         for node in env.get_doctree(docname).findall(message_cards):
             for card in node["cards"]:
                 try:
                     card_layout(card["text"])  # in a translated edition, the translated text
                 except AuthoringError as error:
-                    where = f" (its {app.config.language} translation, in the page's catalogue)" \
-                        if app.config.language not in (None, "en") else ""
+                    where = f" (its {app.config.language} translation, in the page's catalogue)" if translated else ""
                     logger.error(f"Card {card['id']!r}{where}: {error.message} [course.cards]",
                                  location=(docname, node.line))
                 if card["page"].strip("/") not in env.all_docs:
