@@ -203,9 +203,11 @@ def add_static_paths(app, config) -> None:
 
         if str(STATIC_DIR) not in config.html_static_path:
             config.html_static_path.append(str(STATIC_DIR))
-    if str(STATIC) not in config.html_static_path:  # once, however many builds share the process
-        config.html_static_path.append(str(STATIC))
-        config.html_static_path.append(str(compacted_static(app)))
+    # sphinx-revealjs's builder replaces html_static_path with revealjs_static_path as it starts.
+    for name in ("html_static_path", "revealjs_static_path"):
+        paths = getattr(config, name, None)
+        if paths is not None and str(STATIC) not in paths:  # once, however many builds share the process
+            paths.extend([str(STATIC), str(compacted_static(app))])
 
 
 def add_static_assets(app) -> None:

@@ -24,6 +24,8 @@ from sphinx_course.quiz.report import assessment_report
 from sphinx_course.quiz.rounds import final_check, review_mistakes
 from sphinx_course.registry import FILLERS, GatheringRecord, course_registry
 from sphinx_course.trainer.agenda import agenda
+from sphinx_course.trainer.handouts import handout_page, handouts, trainer_manual
+from sphinx_course.trainer.packs import pack
 
 UNIT = unit_with_questions(30, ["first", "second", "third"]).replace(
     "\nText.\n", "\nText.\n\n:::{trainer-notes}\nOpen with {doc}`the overview <index>`.\n:::\n", 1
@@ -94,15 +96,16 @@ def test_one_post_transform_fills_every_placeholder_before_references_are_resolv
 
 def test_each_placeholder_kind_has_one_filler(tmp_path):
     assert {agenda, course_outline, exercise_index, case_uses, final_check, review_mistakes,
-            assessment_report} <= set(FILLERS)
+            assessment_report, handouts, handout_page, trainer_manual, pack} <= set(FILLERS)
 
 
-def test_only_the_legacy_handouts_and_packs_and_the_decks_fill_at_doctree_resolved(tmp_path):
-    """Everything else is a placeholder that FillPlaceholders fills before references resolve."""
+def test_only_the_decks_links_are_made_at_doctree_resolved(tmp_path):
+    """Everything else, handouts and packs included, is a placeholder that FillPlaceholders fills
+    before references resolve."""
     with built(tmp_path) as app:
         listeners = {listener.handler.__module__ for listener in app.events.listeners["doctree-resolved"]}
     ours = {module for module in listeners if module.startswith("sphinx_course.")}
-    assert ours <= {"sphinx_course.trainer.handouts", "sphinx_course.trainer.packs", "sphinx_course.trainer.slides"}
+    assert ours <= {"sphinx_course.trainer.slides"}
 
 
 @pytest.mark.parametrize("buildername", ["text", "man"])

@@ -25,10 +25,9 @@ from ..course.units import objectives_list
 from ..i18n import _
 from ..links.sources_registry import FURTHER_READING_CLASS
 from ..quiz.directives import plain_answer_key, quiz_answer_key
-from ..registry import AggregateDirective, course_registry, gathers, read_stamps
+from ..registry import AggregateDirective, add_placeholder, course_registry, gathers, read_stamps
 from ..warnings_ import logger
 from .notes import TRAINER_CLASS
-from .resolved_copies import resolved_copies
 
 SOURCES_PER_HANDOUT = 4
 #: The class of a ``{discussion-questions}`` block: the contract the handouts rely on.
@@ -276,43 +275,41 @@ def manual_inputs(app):
     return read_stamps(app.env, units_in_order(app.env) + units_in_order(app.env, "exercise"))
 
 
-def resolve_aggregates(app, doctree, docname) -> None:
-    env = app.env
-    for node in list(doctree.findall(handouts)):
-        pdfs = {link["handout_page"]: link for link in node.children}
-        content: list[nodes.Node] = [contents_table(env, pdfs, bool(pdfs), (docname, node.line))]
-        if app.config.course_edition == "trainer" and not pdfs:
-            content.append(nodes.paragraph("", _(
-                "The PDF files are not part of this copy of the trainer edition; "
-                "ask the course maintainers for a copy that includes them."), classes=["pdf-files-missing"]))
-        node.replace_self(resolved_copies(app, docname, doctree.settings, content))
-    for node in list(doctree.findall(handout_page)):
-        if course_registry(env).units.get(node["unit"], {}).get("kind") != "module":
-            node.replace_self([])  # reported by check_handout_pages
-            continue
-        body = nodes.container(classes=["handout", "handout-page"])
-        body += handout_body(env, node["unit"])
-        node.replace_self(resolved_copies(app, docname, doctree.settings, [body]))
-    for node in list(doctree.findall(trainer_manual)):
-        if app.config.course_edition != "trainer":
-            node.replace_self(nodes.paragraph(
-                "", _("The trainer's manual is part of the trainer edition, which is not published on this site.")
-            ))
-            continue
-        units = units_in_order(env) + units_in_order(env, "exercise")
-        content = contents(env, units, manual_anchor) + [manual_section(env, unit) for unit in units]
-        node.replace_self(resolved_copies(app, docname, doctree.settings, content))
+def fill_handouts(app, docname: str, node: handouts) -> list[nodes.Node]:
+    pdfs = {link["handout_page"]: link for link in node.children}
+    content: list[nodes.Node] = [contents_table(app.env, pdfs, bool(pdfs), (docname, node.line))]
+    if app.config.course_edition == "trainer" and not pdfs:
+        content.append(nodes.paragraph("", _(
+            "The PDF files are not part of this copy of the trainer edition; "
+            "ask the course maintainers for a copy that includes them."), classes=["pdf-files-missing"]))
+    return content
+
+
+def fill_handout_page(app, docname: str, node: handout_page) -> list[nodes.Node]:
+    if course_registry(app.env).units.get(node["unit"], {}).get("kind") != "module":
+        return []  # reported by check_handout_pages
+    body = nodes.container(classes=["handout", "handout-page"])
+    body += handout_body(app.env, node["unit"])
+    return [body]
+
+
+def fill_trainer_manual(app, docname: str, node: trainer_manual) -> list[nodes.Node]:
+    if app.config.course_edition != "trainer":
+        return [nodes.paragraph(
+            "", _("The trainer's manual is part of the trainer edition, which is not published on this site."))]
+    units = units_in_order(app.env) + units_in_order(app.env, "exercise")
+    return contents(app.env, units, manual_anchor) + [manual_section(app.env, unit) for unit in units]
 
 
 def setup_handouts(app) -> None:
     gathers(HandoutsDirective.kind, handouts_inputs)
     gathers(HandoutDirective.kind, handout_inputs)
     gathers(TrainerManualDirective.kind, manual_inputs)
-    for node_class in (handouts, handout_page, trainer_manual):
-        app.add_node(node_class)
+    add_placeholder(app, handouts, fill_handouts)
+    add_placeholder(app, handout_page, fill_handout_page)
+    add_placeholder(app, trainer_manual, fill_trainer_manual)
     app.add_directive("handouts", HandoutsDirective)
     app.add_directive("handout", HandoutDirective)
     app.add_directive("discussion-questions", DiscussionQuestionsDirective)
     app.add_directive("trainer-manual", TrainerManualDirective)
     app.connect("env-check-consistency", check_handout_pages)
-    app.connect("doctree-resolved", resolve_aggregates)

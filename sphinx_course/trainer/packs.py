@@ -24,12 +24,11 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..i18n import _
-from ..registry import AggregateDirective, course_registry, gathers, read_stamps
+from ..registry import AggregateDirective, add_placeholder, course_registry, gathers, read_stamps
 from ..warnings_ import logger
 from .agenda import agenda
 from .handouts import handout, handout_pages, units_in_order
 from .notes import TRAINER_CLASS
-from .resolved_copies import resolved_copies
 
 PRINCIPLES_MODULE = "modules/leadership/02-principles"
 INJECT_TITLE = re.compile(r"^Inject\s+(\d+)\s*[—–-]\s*at\s+(\d+)\s+minutes?$")
@@ -241,7 +240,7 @@ def materials(env, pages: list[str]) -> nodes.bullet_list:
     return listing
 
 
-def pack_nodes(app, docname: str, node: pack, settings) -> list[nodes.Node]:
+def pack_nodes(app, docname: str, node: pack) -> list[nodes.Node]:
     env = app.env
     pages, missing = agenda_items(env, node["agendas"])
     for title in missing:
@@ -266,17 +265,12 @@ def pack_nodes(app, docname: str, node: pack, settings) -> list[nodes.Node]:
     printed = nodes.container(classes=["pack-sheets"])
     printed.extend(sheets)
     result.append(printed)
-    return resolved_copies(app, docname, settings, result)
+    return result
 
 
 def pack_inputs(app):
     """A pack copies handouts and exercise sections from the pages on its agendas."""
     return read_stamps(app.env, course_registry(app.env).units)
-
-
-def resolve_packs(app, doctree, docname) -> None:
-    for node in list(doctree.findall(pack)):
-        node.replace_self(pack_nodes(app, docname, node, doctree.settings))
 
 
 def add_pack_stylesheet(app, pagename, templatename, context, doctree) -> None:
@@ -286,10 +280,9 @@ def add_pack_stylesheet(app, pagename, templatename, context, doctree) -> None:
 
 def setup_packs(app) -> None:
     gathers(PackDirective.kind, pack_inputs)
-    app.add_node(pack)
+    add_placeholder(app, pack, pack_nodes)
     app.add_directive("pack", PackDirective)
     app.add_directive("pdf-files", PdfFilesDirective)
     app.add_config_value("course_pdf_folder", "_build/pdf", "env",
                          description="Folder (from the source folder) where make pdf prints the PDFs the trainer edition links.")
-    app.connect("doctree-resolved", resolve_packs)
     app.connect("html-page-context", add_pack_stylesheet)
