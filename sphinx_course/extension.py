@@ -17,6 +17,7 @@ from .course.rubric import setup_rubric
 from .course.teaching_blocks import setup_blocks
 from .course.units import setup_units
 from .course.world_bible import setup_world
+from .helpers import add_folders
 from .i18n import CATALOG, _
 from .languages.build import setup_languages
 from .links.legal_timeline import setup_legal_timeline
@@ -201,13 +202,11 @@ def add_static_paths(app, config) -> None:
     if "sphinx_design" in config.extensions:
         from sphinx_design.extension import STATIC_DIR
 
-        if str(STATIC_DIR) not in config.html_static_path:
-            config.html_static_path.append(str(STATIC_DIR))
+        add_folders(config.html_static_path, STATIC_DIR)
     # sphinx-revealjs's builder replaces html_static_path with revealjs_static_path as it starts.
     for name in ("html_static_path", "revealjs_static_path"):
-        paths = getattr(config, name, None)
-        if paths is not None and str(STATIC) not in paths:  # once, however many builds share the process
-            paths.extend([str(STATIC), str(compacted_static(app))])
+        if (paths := getattr(config, name, None)) is not None:
+            add_folders(paths, STATIC, compacted_static(app))
 
 
 def add_static_assets(app) -> None:

@@ -1,5 +1,6 @@
 """Helpers every directive shares: reading a page's own source and the files it names (right line
-numbers, tracked dependencies), and plain docutils tables, so generated overviews render in every builder."""
+numbers, tracked dependencies), plain docutils tables, so generated overviews render in every builder,
+and the folder lists the config-inited handlers extend."""
 
 from __future__ import annotations
 
@@ -7,6 +8,14 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
+
+
+def add_folders(paths: list[str], *folders: Path | str) -> None:
+    """Append each folder to a config path list unless it is there already: a second build in the same
+    process (sphinx.testing, the editions) sees the same list, and the next build's config compares equal."""
+    for folder in map(str, folders):
+        if folder not in paths:
+            paths.append(folder)
 
 
 def named_file(directive: SphinxDirective, suffix: str = "") -> tuple[str, Path]:

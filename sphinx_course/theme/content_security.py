@@ -29,6 +29,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import course_config
+from ..helpers import add_folders
 from ..warnings_ import logger
 
 _CLOSING_TAG = re.compile(r"\s*</[A-Za-z][^<>]*>\s*")
@@ -186,10 +187,7 @@ def rewrite_translations_script(app, exception) -> None:
 
 
 def add_templates(app, config) -> None:
-    # Once only, so that a second build in the same process (sphinx.testing) sees the same setting.
-    templates = str(Path(__file__).parent / "templates")
-    if templates not in config.templates_path:
-        config.templates_path.append(templates)
+    add_folders(config.templates_path, Path(__file__).parent / "templates")
 
 
 def setup_content_safety(app) -> None:

@@ -33,6 +33,7 @@ from docutils import nodes
 
 from ..config import course_config
 from ..course.outline import course_outline
+from ..helpers import add_folders
 from ..i18n import _
 from ..registry import course_registry
 from .search_snippets import setup_search
@@ -182,10 +183,8 @@ def settle_theme_config(app, config) -> None:
     import pydata_sphinx_theme
     import sphinx_book_theme
 
-    for components in (Path(sphinx_book_theme.get_html_theme_path()) / "components",
-                       Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components"):
-        if str(components) not in config.templates_path:
-            config.templates_path.append(str(components))
+    add_folders(config.templates_path, Path(sphinx_book_theme.get_html_theme_path()) / "components",
+                Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components")
 
 
 def drop_repeated_paths(app) -> None:
