@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from conftest import ROOT, STRICT, Build, source_date_epoch, write_fixture_site
+from docutils import nodes
 
 from sphinx_course.cli.intl_check import markup_problems
 from sphinx_course.languages.catalogues import catalogue_status
@@ -289,3 +292,28 @@ def test_a_card_translation_too_long_for_its_card_is_an_error_naming_the_transla
     assert "index.md" in build.output
     assert "Card 'short' (its fr translation, in the page's catalogue):" in build.output
     assert "Traceback" not in build.output
+
+
+def test_an_exercise_with_translated_headings_keeps_its_parts(tmp_path):
+    """An exercise's required parts are its source headings, read before the translation replaces them:
+    a French edition whose headings are all translated is still a complete exercise, not one lacking
+    'Context' and its injects."""
+    exercise = (ROOT / "exercises" / "scenarios" / "ct-deepfake-claim.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^#{2,3} (.+)$", exercise, flags=re.M)
+    pages = {"index.md": "# Home\n\n```{toctree}\nexercises/scenarios/drill\n```\n",
+             "exercises/scenarios/drill.md": exercise}
+    src = write_fixture_site(tmp_path / "exercise", pages, conf_extra=CONF + 'course_law_as_of = "2026-11-29"\n')
+    run(src, "-m", "sphinx", "-b", "gettext", "-d", "_build/doctrees/gettext", ".", "_build/gettext")
+    assert (src / "_build" / "gettext" / "exercises" / "scenarios" / "drill.pot").is_file()
+    with open(src / "_build" / "gettext" / "exercises" / "scenarios" / "drill.pot", "rb") as handle:
+        # Every message, so that the page is published in French; a suffix leaves its markup intact.
+        messages = [str(message.id) for message in read_po(handle) if message.id]
+    assert set(headings) <= set(messages)
+    translate(src, {"Home": "Accueil", **{message: f"{message} (fr)" for message in messages}})
+    build = run(src, "-m", "sphinx", "-b", "html", *STRICT, "-D", "language=fr", "-d", "_build/doctrees/fr", ".", "_build/fr")
+    # The page's links to modules outside this small site are its only problems.
+    assert "[course.metadata]" not in build.output, build.output
+    assert "Traceback" not in build.output
+    with open(src / "_build" / "doctrees" / "fr" / "exercises" / "scenarios" / "drill.doctree", "rb") as handle:
+        titles = [title.astext() for title in pickle.load(handle).findall(nodes.title)]
+    assert "Context (fr)" in titles and "Inject 1 — at 10 minutes (fr)" in titles

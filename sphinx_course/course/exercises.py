@@ -8,8 +8,10 @@ An exercise page lives under ``exercises/scenarios/`` and declares::
     summary: One sentence on what participants decide.
 
 It must have the sections in :data:`REQUIRED_SECTIONS`, at least two
-injects, and a ``{trainer-notes} Facilitator guide`` (checked in the source,
-since the learner edition drops trainer notes before they reach the doctree).
+injects, and a ``{facilitator-guide}`` block (recorded by its directive, since the
+learner edition drops trainer notes before they reach the doctree). The sections are
+checked by their source-language titles, read before a translation replaces them, so
+that a translated edition of an exercise is held to the same parts, not to English words.
 """
 
 from __future__ import annotations
@@ -81,6 +83,21 @@ def is_exercise(docname: str) -> bool:
     return docname.startswith(EXERCISE_FOLDER)
 
 
+#: Where the exercise's source-language section titles wait for ExerciseHeader (per page, while it is read).
+SOURCE_TITLES = "course_exercise_source_titles"
+
+
+class SourceSectionTitles(SphinxTransform):
+    """The section titles as written, before Sphinx's Locale transform (priority 20) translates them."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs):
+        if is_exercise(self.env.docname):
+            self.env.temp_data[SOURCE_TITLES] = [
+                s[0].astext() for s in self.document.findall(nodes.section) if isinstance(s[0], nodes.title)]
+
+
 class ExerciseHeader(SphinxTransform):
     default_priority = 500
 
@@ -97,8 +114,7 @@ class ExerciseHeader(SphinxTransform):
             key = next((k for k in ("duration", "track", "principles", "summary") if k in error.message), "---")
             logger.error(f"{error.message} [course.metadata]", location=(docname, front_matter_line(path, key)))
             return
-        sections = [s for s in self.document.findall(nodes.section)]
-        titles = [s[0].astext() for s in sections if s.parent is not None and isinstance(s[0], nodes.title)]
+        titles = self.env.temp_data.get(SOURCE_TITLES, [])
         injects = [t for t in titles if t.startswith("Inject")]
         notes = course_registry(self.env).trainer_notes.get(docname, [])
         has_guide = any(record.kind == FACILITATOR_GUIDE_CLASS for record in notes)
@@ -221,6 +237,7 @@ def setup_exercises(app) -> None:
     gathers(ExerciseIndexDirective.kind)
     add_placeholder(app, exercise_index, index_nodes)
     app.add_directive("exercise-index", ExerciseIndexDirective)
+    app.add_transform(SourceSectionTitles)
     app.add_transform(ExerciseHeader)
     app.add_transform(FacilitatorGuideHeading)
     app.connect("html-page-context", add_index_script)
