@@ -83,10 +83,12 @@ pdf: html trainer  ## Print the course book, trainer's manual and handouts to PD
 	@# Rebuild the trainer edition so that it carries the PDFs just printed and links them as files.
 	@$(MAKE) --no-print-directory trainer
 
+# Two workers: CI machines have two cores, and each test file runs whole in one of them.
+TEST_WORKERS ?= 2
 test: $(STAMP)  ## Run the whole test suite (builds the site too).
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm), or run bash .ci/run, which installs them."; exit 2; }
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 CASES ?= tests/fixtures/screening-cases.yaml
 screening-check: $(STAMP)  ## Run screening cases (CASES=path/to/cases.yaml) through the browser's rules with Node.

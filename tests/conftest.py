@@ -1,14 +1,18 @@
 """Shared fixtures: the real site built once per test session, and small fixture sites.
 
 The site is built the way `make html` builds it (strict: -W --keep-going -n),
-into _build/test so that it never disturbs the published _build/html.
+into _build/test so that it never disturbs the published _build/html. `make test` runs
+the suite in two pytest-xdist workers, a file each at a time; the site and the trainer
+edition are still built once, by whichever worker needs them first (see `built_once`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -42,10 +46,14 @@ def missing_programs(which=shutil.which, exists=os.path.exists) -> list[str]:
 
 
 def pytest_sessionstart(session):
+    if hasattr(session.config, "workerinput"):
+        return  # an xdist worker: the controller has checked and cleared already
     # Stop before the first test rather than fail dozens of them with the same traceback.
     if os.environ.get("COURSE_TESTS_SKIP_TOOL_CHECK") != "1" and (missing := missing_programs()):
         pytest.exit("The test suite cannot run: " + "; ".join(missing)
                     + ". Install them, or run bash .ci/run, which does.", returncode=4)
+    # Cleared here, once, not by the first build: a worker may already be writing fixture builds in it.
+    shutil.rmtree(TEST_BUILD, ignore_errors=True)
 
 
 @dataclass
@@ -92,12 +100,32 @@ def build_editions(outdir: Path, *extra: str, doctrees: Path = TEST_BUILD / "doc
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
+#: Locks and results of the builds the workers share; outside TEST_BUILD, which the controller clears.
+SHARED_BUILDS = ROOT / "_build" / "test-shared"
+
+
+def built_once(name: str, build) -> Build:
+    """``build()`` run once per test run, however many xdist workers ask: the first builds while holding
+    a lock, and the others wait for it and read its result. Without xdist, it simply builds."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return build()
+    SHARED_BUILDS.mkdir(parents=True, exist_ok=True)
+    result = SHARED_BUILDS / f"{name}.json"
+    with open(SHARED_BUILDS / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if result.is_file() and (record := json.loads(result.read_text(encoding="utf-8")))["run"] == run:
+            return Build(record["returncode"], record["output"], Path(record["outdir"]))
+        made = build()
+        result.write_text(json.dumps({"run": run, "returncode": made.returncode, "output": made.output,
+                                      "outdir": str(made.outdir)}), encoding="utf-8")
+        return made
+
+
 @pytest.fixture(scope="session")
 def site() -> Build:
     """The learner edition of the real site, built cleanly once for the whole session."""
-    outdir = TEST_BUILD / "html"
-    shutil.rmtree(TEST_BUILD, ignore_errors=True)
-    return build_editions(outdir)
+    return built_once("site", lambda: build_editions(TEST_BUILD / "html"))
 
 
 @pytest.fixture(scope="session")
@@ -261,9 +289,10 @@ def axe_violations(tab) -> list[dict]:
 def trainer_html(site_html) -> Path:
     """The trainer edition of the same sources, with its slide decks, as `make trainer` builds it."""
     # The site's build made the message templates the translation status pages count against.
-    build = sphinx_build(ROOT, TEST_BUILD / "trainer", "-D", "course_edition=trainer",
-                         "-D", f"course_gettext_dir={TEST_BUILD / 'gettext'}")
+    build = built_once("trainer", lambda: sphinx_build(ROOT, TEST_BUILD / "trainer", "-D", "course_edition=trainer",
+                                                       "-D", f"course_gettext_dir={TEST_BUILD / 'gettext'}"))
     assert build.returncode == 0, "the trainer build failed:\n" + "\n".join(build.problems)
-    decks = sphinx_build(ROOT, TEST_BUILD / "trainer" / "slides", "-c", str(ROOT / "slides"), builder="revealjs")
+    decks = built_once("decks", lambda: sphinx_build(ROOT, TEST_BUILD / "trainer" / "slides", "-c", str(ROOT / "slides"),
+                                                     builder="revealjs"))
     assert decks.returncode == 0, "the slide build failed:\n" + "\n".join(decks.problems)
     return build.outdir
