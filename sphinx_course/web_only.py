@@ -19,7 +19,7 @@ class DropWebOnlyNodes(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         # The message catalogue builder keeps them: their data's text is translatable.
-        if self.app.builder.format == "html" or isinstance(self.app.builder, I18nBuilder):
+        if self.env._app.builder.format == "html" or isinstance(self.env._app.builder, I18nBuilder):
             return
         for node_class in _WEB_ONLY:
             for node in list(self.document.findall(node_class)):

@@ -597,7 +597,7 @@ class QuizToPlainNodes(SphinxPostTransform):
 
     def is_supported(self) -> bool:
         # The message catalogues' builder reads the quiz as written: its text nodes carry their source.
-        return self.app.builder.format != "html" and not isinstance(self.app.builder, I18nBuilder)
+        return self.env._app.builder.format != "html" and not isinstance(self.env._app.builder, I18nBuilder)
 
     def run(self, **kwargs):
         for root in list(self.document.findall(quiz)):
