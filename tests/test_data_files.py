@@ -50,3 +50,20 @@ def test_a_bad_data_file_is_a_located_authoring_error(tmp_path, reader, bad):
         read_with(reader, path)
     assert expected in caught.value.message + f" line {caught.value.line}", caught.value.message
     assert caught.value.line is not None or bad == "alias bomb"
+
+
+def test_an_invalid_legal_data_file_is_reported_once_at_its_line_and_reads_as_empty(tmp_path, monkeypatch):
+    """The build goes on with no milestones or sources, so that every other problem is still found,
+    and the file's mistake is one located error however many pages ask for the file."""
+    from sphinx_course.links import legal_data
+
+    path = tmp_path / "sources.yaml"
+    path.write_bytes(BAD_INPUTS["Latin-1 byte"][0])
+    errors: list[str] = []
+    monkeypatch.setattr(legal_data.logger, "error", errors.append)
+    monkeypatch.setattr(legal_data, "_REPORTED", set())
+    for _ in range(3):
+        assert legal_data.read_or_report(lambda: read_sources(str(path)), path, "the sources registry",
+                                         "course.source", "empty") == "empty"
+    assert errors == [f"{path}:2: the sources registry is invalid: the file is not UTF-8: byte 0xE9 at line 2, "
+                      "column 12. Save it as UTF-8. [course.source]"]

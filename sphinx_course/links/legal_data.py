@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, 
 
 from ..errors import AuthoringError
 from ..questionnaire.data_files import _line_for, parse_located
+from ..warnings_ import logger
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -134,3 +135,20 @@ def read_file(path: Path, parse: Callable[[Any, dict, dict], R]) -> R:
     """A legal data file read with the hardened reader, then checked by ``parse(data, lines, key_lines)``."""
     data, lines, key_lines = parse_located(Path(path).read_bytes())
     return parse(data, lines, key_lines)
+
+
+#: The legal data files already reported as invalid in this process, so each is reported once.
+_REPORTED: set[Path] = set()
+
+
+def read_or_report(read: Callable[[], R], path: Path, what: str, tag: str, empty: R) -> R:
+    """``read()``, or ``empty`` after reporting, once per process, what is wrong with the file at
+    ``path`` at its line (an authoring error, never a traceback)."""
+    try:
+        return read()
+    except (AuthoringError, OSError) as error:
+        if path not in _REPORTED:
+            _REPORTED.add(path)
+            where = f"{path}:{error.line}" if isinstance(error, AuthoringError) and error.line else str(path)
+            logger.error(f"{where}: {what} is invalid: {error} [{tag}]")
+        return empty

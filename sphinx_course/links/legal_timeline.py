@@ -26,7 +26,6 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..config import course_config
-from ..errors import AuthoringError
 from ..i18n import _
 from ..i18n import long_date as written_in
 from ..warnings_ import CourseWarning, logger, warn
@@ -42,6 +41,7 @@ from .legal_data import (
     explain_entry,
     field_of,
     read_file,
+    read_or_report,
     validate,
 )
 from .official_sources import host_matches, load_rules
@@ -116,14 +116,7 @@ def read_timeline(path: str = str(TIMELINE_FILE)) -> dict[str, Milestone]:
 
 def load_timeline() -> dict[str, Milestone]:
     """The milestones, or none after reporting what is wrong with the file (never a traceback)."""
-    try:
-        return read_timeline()
-    except (AuthoringError, OSError) as error:
-        if not getattr(load_timeline, "reported", False):
-            setattr(load_timeline, "reported", True)  # noqa: B010 (report once per process)
-            where = f"{TIMELINE_FILE}:{error.line}" if isinstance(error, AuthoringError) and error.line else str(TIMELINE_FILE)
-            logger.error(f"{where}: the legal timeline is invalid: {error} [course.timeline]")
-        return {}
+    return read_or_report(read_timeline, TIMELINE_FILE, "the legal timeline", "course.timeline", {})
 
 
 def typed_milestone_dates(text: str, milestones: dict[str, Milestone]) -> list[tuple[str, list[str]]]:

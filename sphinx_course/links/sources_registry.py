@@ -55,6 +55,7 @@ from .legal_data import (
     explain_entry,
     field_of,
     read_file,
+    read_or_report,
     validate,
 )
 from .official_sources import SourceRules, host_matches, link_source_problem, load_rules
@@ -182,14 +183,7 @@ def read_sources(path: str = str(SOURCES_FILE)) -> Registry:
 
 def load_sources() -> Registry:
     """The registry, or an empty one after reporting what is wrong with the file (never a traceback)."""
-    try:
-        return read_sources()
-    except (AuthoringError, OSError) as error:
-        if not getattr(load_sources, "reported", False):
-            setattr(load_sources, "reported", True)  # noqa: B010 (report once per process)
-            where = f"{SOURCES_FILE}:{error.line}" if isinstance(error, AuthoringError) and error.line else str(SOURCES_FILE)
-            logger.error(f"{where}: the sources registry is invalid: {error} [course.source]")
-        return Registry({}, {})
+    return read_or_report(read_sources, SOURCES_FILE, "the sources registry", "course.source", Registry({}, {}))
 
 
 class SourceRole(SphinxRole):
