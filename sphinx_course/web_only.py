@@ -14,12 +14,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 _WEB_ONLY: list[type[nodes.Element]] = []
 
 
+def writes_plain_nodes(env) -> bool:
+    """Whether this build's builder is one that web-only nodes mean nothing to: neither HTML nor the
+    message catalogue builder, which keeps them because their data's text is translatable. Read from
+    the builder's class, as Sphinx's own post-transforms do (``SphinxPostTransform.is_supported``)."""
+    builder = env._builder_cls
+    return builder.format != "html" and not issubclass(builder, I18nBuilder)
+
+
 class DropWebOnlyNodes(SphinxPostTransform):
     default_priority = 5  # before anything that might look inside them
 
     def run(self, **kwargs) -> None:
-        # The message catalogue builder keeps them: their data's text is translatable.
-        if self.env._app.builder.format == "html" or isinstance(self.env._app.builder, I18nBuilder):
+        if not writes_plain_nodes(self.env):
             return
         for node_class in _WEB_ONLY:
             for node in list(self.document.findall(node_class)):

@@ -90,7 +90,7 @@ class DebriefAnswerOnPaper(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
-        if self.env._app.builder.format == "html":
+        if self.env._builder_cls.format == "html":
             return
         for node in list(self.document.findall(debrief_answer)):
             label = _("Your answer:")

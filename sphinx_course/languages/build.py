@@ -220,10 +220,11 @@ class MarkEnglishLinks(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        editions = editions_of(self.env._app)
-        if editions is None or not editions.translated or not isinstance(self.env._app.builder, StandaloneHTMLBuilder):
+        app = self.env._app  # SphinxTransform.app is deprecated; Sphinx's own transforms reach it so
+        editions = editions_of(app)
+        if editions is None or not editions.translated or not isinstance(app.builder, StandaloneHTMLBuilder):
             return
-        page_uri = self.env._app.builder.get_target_uri(self.env.docname)
+        page_uri = app.builder.get_target_uri(self.env.docname)
         for reference in self.document.findall(nodes.reference):
             if reference.get("internal") and leaves_edition(reference.get("refuri", ""), page_uri):
                 reference["classes"].append("language-" + editions.source)

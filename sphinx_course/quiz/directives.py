@@ -35,7 +35,6 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.builders.gettext import I18nBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -47,6 +46,7 @@ from ..i18n import _
 from ..registry import QuizRecord, course_registry, section_of
 from ..theme.content_security import is_html_comment
 from ..warnings_ import CourseWarning, logger, warn
+from ..web_only import writes_plain_nodes
 from .lint import LintOption, LintQuestion, parse_lint_allow
 from .model import (
     OptionSpec,
@@ -597,7 +597,7 @@ class QuizToPlainNodes(SphinxPostTransform):
 
     def is_supported(self) -> bool:
         # The message catalogues' builder reads the quiz as written: its text nodes carry their source.
-        return self.env._app.builder.format != "html" and not isinstance(self.env._app.builder, I18nBuilder)
+        return writes_plain_nodes(self.env)
 
     def run(self, **kwargs):
         for root in list(self.document.findall(quiz)):
